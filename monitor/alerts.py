@@ -1,0 +1,56 @@
+"""From a match to an alert's words: pure functions, no I/O.
+
+An alert's title names the topic and the article; its body has the snippet, the facts,
+the source, the time and the link, and ends with the alert id so that a rare resend
+after a crash is recognisable.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from monitor.config import SEVERITIES, Channel, Topic
+from monitor.records import Article, Match, Source
+
+MAX_TITLE = 200
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())  # no CR/LF ever reaches a subject line
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def alert_title(match: Match, article: Article) -> str:
+    return _one_line(f"[{match.topic_name}] {article.title or article.url}", MAX_TITLE)
+
+
+def alert_body(match: Match, article: Article, source: Source, alert_id: str) -> str:
+    lines = [article.title, ""]
+    if match.evidence.snippet:
+        lines += [match.evidence.snippet, ""]
+    terms = sorted({h.term for h in match.evidence.hits})
+    lines.append(f"Matched: {', '.join(terms)} (score {match.score:g})")
+    for fact in match.facts:
+        sign = "+" if fact.kind == "change" and fact.value > 0 else ""
+        lines.append(f"KFOR troops {fact.kind}: {sign}{fact.value:,} — {fact.text}")
+    lines.append(f"Source: {source.name or source.id}")
+    lines.append(f"Published: {format_time(article.published)}")
+    lines.append(f"Link: {safe_link(article.url)}")
+    lines.append(f"Alert id: {alert_id}")
+    return "\n".join(lines)
+
+
+def format_time(moment: datetime | None) -> str:
+    if moment is None:
+        return "unknown"
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def safe_link(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else "(link withheld: not http/https)"
+
+
+def channels_for(match: Match, topic: Topic, channels: tuple[Channel, ...]) -> list[str]:
+    rank = SEVERITIES.index
+    return [c.id for c in channels
+            if (not c.topics or match.topic_id in c.topics) and rank(topic.severity) >= rank(c.min_severity)]

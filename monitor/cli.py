@@ -1,0 +1,206 @@
+"""The ``monitor`` command: run, check, match, eval, demo, sources, alerts."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from monitor import config as config_mod
+from monitor.errors import ConfigError
+from monitor.redact import REDACTOR, RedactingFilter
+
+log = logging.getLogger("monitor")
+
+
+def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+                                               "%Y-%m-%d %H:%M:%S"))
+    handler.addFilter(RedactingFilter(REDACTOR))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for noisy in ("httpx", "httpcore", "apscheduler.executors", "apscheduler.scheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        out = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
+               "logger": record.name, "message": record.getMessage()}
+        if record.exc_text:
+            out["exception"] = record.exc_text
+        return json.dumps(out, ensure_ascii=False)
+
+
+def load_config(path: str) -> config_mod.Config:
+    cfg = config_mod.load(path)
+    REDACTOR.add(cfg.secrets())
+    return cfg
+
+
+def open_store(cfg: config_mod.Config):
+    from monitor.store import Store
+
+    return Store(cfg.settings.database)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+def cmd_check(args) -> int:
+    cfg = load_config(args.config)
+    print(f"{cfg.path}: OK")
+    print(f"  database: {_safe_db(cfg.settings.database)}")
+    print(f"  {len(cfg.sources)} sources:")
+    for s in cfg.sources:
+        print(f"    {s.id:<22} {s.kind:<8} every {_dur(s.interval):<5} {s.language}  {s.url}")
+    print(f"  {len(cfg.topics)} topics:")
+    for t in cfg.topics:
+        fold = "diacritics folded" if t.fold_diacritics else "diacritics exact"
+        print(f"    {t.id:<22} {t.name} ({fold}, threshold {t.threshold:g}, {t.severity})")
+    print(f"  {len(cfg.channels)} channels:")
+    for c in cfg.channels:
+        print(f"    {c.id:<22} {_channel_kind(c.url)} from {c.url_template}"
+              f"{' topics ' + ','.join(c.topics) if c.topics else ''}")
+    if not cfg.channels:
+        print("    (none: alerts are stored and written to the log only)")
+    return 0
+
+
+def cmd_run(args) -> int:
+    from monitor.daemon import Daemon
+
+    cfg = load_config(args.config)
+    store = open_store(cfg)
+    daemon = Daemon(cfg, store)
+    if args.once:
+        outcomes = asyncio.run(daemon.run_once())
+        failed = [o for o in outcomes if not o.ok]
+        alerts = sum(len(o.alerts) for o in outcomes)
+        log.info("round done: %d sources polled, %d failed, %d new articles, %d alerts",
+                 len(outcomes), len(failed), sum(o.items_new for o in outcomes), alerts)
+        return 0
+    asyncio.run(daemon.run_forever())
+    return 0
+
+
+def cmd_sources(args) -> int:
+    from monitor.status import sources_table
+
+    cfg = load_config(args.config)
+    print(sources_table(cfg, open_store(cfg)))
+    return 0
+
+
+def cmd_alerts(args) -> int:
+    from monitor.status import alerts_table
+
+    cfg = load_config(args.config)
+    print(alerts_table(open_store(cfg), limit=args.limit))
+    return 0
+
+
+def cmd_match(args) -> int:
+    from monitor.matching import match_files
+
+    cfg = load_config(args.config)
+    status = 0
+    for result in match_files(cfg, [Path(p) for p in args.paths]):
+        if result.error:
+            print(f"{result.path}: {result.error}", file=sys.stderr)
+            status = 1
+            continue
+        if args.json:
+            print(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            print(result.to_text())
+    return status
+
+
+def cmd_eval(args) -> int:
+    from monitor.evaluate import evaluate, report
+
+    cfg = load_config(args.config)
+    print(report(evaluate(cfg, Path(args.corpus))))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from monitor.demo import run_demo
+
+    return run_demo(load_config(args.config), seconds=args.seconds)
+
+
+def _dur(seconds: float) -> str:
+    for unit, n in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= n and seconds % n == 0:
+            return f"{int(seconds // n)}{unit}"
+    return f"{seconds:g}s"
+
+
+def _safe_db(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(unparsable database URL)"
+
+
+def _channel_kind(url: str) -> str:
+    return url.split("://", 1)[0] + "://" if "://" in url else "?"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="monitor", description="News-monitoring alert daemon.")
+    p.add_argument("--config", default=os.environ.get("MONITOR_CONFIG", "rules.toml"),
+                   help="path to rules.toml (default: ./rules.toml or $MONITOR_CONFIG)")
+    p.add_argument("--log-level", default=os.environ.get("MONITOR_LOG_LEVEL", "INFO"))
+    p.add_argument("--log-format", choices=("text", "json"), default="text")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the daemon until SIGTERM/SIGINT")
+    run.add_argument("--once", action="store_true", help="poll every source once, deliver, exit")
+    run.set_defaults(func=cmd_run)
+    sub.add_parser("check", help="validate the config and print a summary").set_defaults(func=cmd_check)
+    m = sub.add_parser("match", help="dry run: match article files (.html .txt .xml .rss .atom)")
+    m.add_argument("--json", action="store_true", help="one JSON object per line per article")
+    m.add_argument("paths", nargs="+")
+    m.set_defaults(func=cmd_match)
+    e = sub.add_parser("eval", help="precision/recall of the topics on a labeled corpus folder")
+    e.add_argument("corpus")
+    e.set_defaults(func=cmd_eval)
+    d = sub.add_parser("demo", help="serve a sample news site on loopback and run the daemon on it")
+    d.add_argument("--seconds", type=float, default=0, help="keep running this long after the first round")
+    d.set_defaults(func=cmd_demo)
+    sub.add_parser("sources", help="each source's health").set_defaults(func=cmd_sources)
+    a = sub.add_parser("alerts", help="recent alerts and their deliveries")
+    a.add_argument("--limit", type=int, default=20)
+    a.set_defaults(func=cmd_alerts)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging(args.log_level, args.log_format)
+    try:
+        return args.func(args)
+    except ConfigError as e:
+        print(f"monitor: the configuration has {len(e.problems)} problem(s):", file=sys.stderr)
+        for problem in e.problems:
+            print(f"  {REDACTOR(problem)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

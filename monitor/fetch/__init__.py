@@ -1,0 +1,1 @@
+"""Fetching: one HTTP client, an address policy."""

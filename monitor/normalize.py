@@ -1,0 +1,81 @@
+"""Turn a parser's Entry into a clean Article: NFC text, canonical URL, UTC time, content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from monitor.records import Article, Entry, Source
+
+# Query parameters that only track the reader; they never change the article.
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|cmpid|"
+    r"selectedlocale|at_medium|at_campaign|rss|from|source)$",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """NFC, one space between words, no control characters, at most one blank line in a row."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else f"{host}:{port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not _TRACKING.match(k)])
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def _same_site(a: str, b: str) -> bool:
+    host = lambda u: (urlsplit(u).hostname or "").lower().removeprefix("www.")  # noqa: E731
+    return urlsplit(a).scheme in ("http", "https") and host(a) == host(b) and urlsplit(a).path not in ("", "/")
+
+
+def to_utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def content_hash(title: str, body: str) -> str:
+    """Same words, same hash: case, spacing and punctuation do not count."""
+    words = re.findall(r"\w+", f"{title}\n{body}".casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def make_article(source: Source, entry: Entry) -> Article:
+    title = clean_text(entry.title).replace("\n", " ")
+    summary = clean_text(entry.summary)
+    body = clean_text(entry.body)
+    if summary and body.startswith(summary):
+        body = body[len(summary):].lstrip()
+    url = canonical_url(entry.url)
+    if entry.canonical_url and _same_site(entry.canonical_url, url):
+        url = canonical_url(entry.canonical_url)  # the page's own word, when it names its own site
+    return Article(
+        source_id=source.id,
+        url=url,
+        guid=(entry.guid or "").strip() or None,
+        title=title,
+        summary=summary,
+        body=body,
+        published=to_utc(entry.published),
+        language=source.language,
+        content_hash=content_hash(title, f"{summary}\n{body}"),
+    )

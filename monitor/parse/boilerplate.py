@@ -1,0 +1,156 @@
+"""General rules that remove a news site's leftovers from article text.
+
+The rules describe shapes, not one site's strings: a related-news heading ends the article,
+follow/subscribe lines and photo captions are dropped, an outlet prefix (``VOV.VN - ``,
+``(Dân trí) - ``, ``TTO - ``) is cut from the start of the lead, and a line seen before
+(a related item shows its title twice) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A short line that is only a heading of related / further reading: everything from it is cut.
+_RELATED_HEADING = re.compile(
+    r"^(?:tin|bài|bài viết)\s+(?:liên quan|cùng chuyên mục|khác|mới(?: nhất)?|đọc nhiều|xem nhiều)"
+    r"|^(?:xem|đọc)\s+(?:thêm|nhiều|tiếp)(?: bài| tin)?"
+    r"|^có thể bạn (?:quan tâm|chưa đọc)"
+    r"|^related(?: news| articles?| stories| content| coverage| reading)?"
+    r"|^(?:read|see) (?:more|also|next)(?: news| stories| articles)?"
+    r"|^more (?:news|stories|on this(?: story| topic)?)"
+    r"|^you (?:may|might) also like",
+    re.I,
+)
+_HEADING_TAIL = re.compile(r"\s*[:：»›>\-–—]*\s*$")
+
+# Follow / subscribe / share lines. Dropped (not cut at): some sites put one after the lead.
+_FOLLOW = re.compile(
+    r"^mời (?:quý )?(?:độc giả|bạn đọc|quý vị)\b.{0,80}\b(?:theo dõi|đón đọc|xem|tham gia|đăng ký)"
+    r"|^(?:hãy )?theo dõi .{0,40}\btrên (?:google news|facebook|zalo|youtube|tiktok)"
+    r"|^(?:please )?(?:follow|like) us on\b"
+    r"|^(?:subscribe|sign up) (?:to|for)\b"
+    r"|^đăng ký (?:nhận )?(?:bản tin|newsletter)"
+    r"|^(?:share|chia sẻ)(?: this(?: article| story)?| bài viết)?\s*:?\s*$",
+    re.I,
+)
+_FOLLOW_MAX = 200
+
+# Outlet prefixes at the start of a paragraph.
+_PREFIX_ALWAYS = (
+    re.compile(r"^\((?=[^()]*[^\W\d_])[^()\n]{2,24}\)\s*[-–—]\s*"),  # (Dân trí) - / (PLO)-
+    re.compile(r"^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]{2,})+\s*[-–—]\s+"),  # VOV.VN - / Zing.vn -
+    re.compile(r"^[A-Z]{1,5}&[A-Z]{1,5}\.?(?:\s*[-–—])?\s+"),  # TG&VN. / TG&VN -
+    # a wire dateline: "ZVECAN, Kosovo, May 26 (Reuters) - "
+    re.compile(r"^[A-ZĐÀ-Ỹ][^()\n.]{1,60}\((?:Reuters|AP|AFP|Bloomberg|TTXVN|VNA|Xinhua|dpa|ANSA)\)"
+               r"\s*[-–—]\s+"),
+)
+# An all-caps word or dateline before a dash ("TTO - ", "HÀ NỘI - ", "WASHINGTON (Reuters) - "):
+# only in the lead paragraph, and a single word only when the text never names it again:
+# "NATO - Serbia ..." is a real sentence about NATO, "TTO - " is the paper's mark.
+_PREFIX_LEAD = re.compile(
+    r"^(?P<word>[A-ZĐÀ-Ỹ]{2,}(?P<more>(?: [A-ZĐÀ-Ỹ]{2,}){1,2})?)"
+    r"(?P<paren>\s*\([^()\n]{2,24}\))?\s+[-–—]\s+(?=\S)"
+)
+
+# Photo captions and credits.
+_CREDIT_WORDS = r"(?:nguồn|ảnh|photo|photos|source|credit|image|picture|video|đồ họa|clip)"
+_CAPTION_PAREN = re.compile(r"\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)\s*\|?\s*$", re.I)
+_CAPTION_BARE = re.compile(r"(?:^|[.)]\s*)" + _CREDIT_WORDS + r"\s*:\s*[^.:!?]{1,60}$", re.I)
+_CAPTION_PIPE = re.compile(r"\s\|$")
+_CAPTION_MAX = 350
+# A caption glued before the lead in one paragraph: "... ngày 14/6. (Nguồn: NATO) | Ngày 14/6, ..."
+_GLUED_CAPTION = re.compile(
+    r"^.{10,400}?\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)\s*\|?\s+(?=\S)", re.I | re.S
+)
+_ILLUSTRATION = re.compile(r"^\(?(?:ảnh minh họa|ảnh minh hoạ|illustration(?: photo)?)\)?\.?$", re.I)
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def is_related_heading(line: str) -> bool:
+    line = _norm(line)
+    if not line or len(line) > 40:
+        return False
+    core = _HEADING_TAIL.sub("", line)
+    m = _RELATED_HEADING.match(core)
+    return bool(m) and m.end() == len(core)
+
+
+def is_follow_line(line: str) -> bool:
+    line = _norm(line)
+    return len(line) <= _FOLLOW_MAX and bool(_FOLLOW.match(line))
+
+
+def is_caption(line: str) -> bool:
+    line = _norm(line)
+    if not line or len(line) > _CAPTION_MAX:
+        return False
+    return bool(
+        _CAPTION_PAREN.search(line)
+        or _CAPTION_PIPE.search(line)
+        or _CAPTION_BARE.search(line)
+        or _ILLUSTRATION.match(line)
+    )
+
+
+def strip_outlet_prefix(paragraph: str, *, lead: bool = False, context: str = "") -> str:
+    """``paragraph`` without an outlet prefix. ``lead``: it is the first paragraph;
+    ``context``: the whole text, to tell an outlet's mark from a word the article is about."""
+    for rx in _PREFIX_ALWAYS:
+        new = rx.sub("", paragraph, count=1)
+        if new != paragraph:
+            return new
+    m = _PREFIX_LEAD.match(paragraph) if lead else None
+    if not m:
+        return paragraph
+    if not (m["more"] or m["paren"]):
+        rest = paragraph[m.end():] + "\n" + context
+        if re.search(r"(?<!\w)" + re.escape(m["word"]) + r"(?!\w)", rest):
+            return paragraph
+    return paragraph[m.end():]
+
+
+def strip_glued_caption(paragraph: str) -> str:
+    """Remove a photo caption that sits before the lead in the same paragraph."""
+    m = _GLUED_CAPTION.match(paragraph)
+    if m and len(paragraph) - m.end() >= 40:
+        return paragraph[m.end():]
+    return paragraph
+
+
+def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
+    """Article paragraphs without related-news blocks, follow lines, captions or outlet prefixes.
+
+    The rules hold for every language; ``language`` is accepted for rules that may need it.
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    context = "\n".join(paragraphs[1:])
+    for raw in paragraphs:
+        para = _norm(raw)
+        if not para:
+            continue
+        if is_related_heading(para):
+            break
+        if is_follow_line(para):
+            continue
+        para = strip_glued_caption(para)
+        if is_caption(para):
+            continue
+        para = strip_outlet_prefix(para, lead=not out, context=context).strip()
+        if not para:
+            continue
+        key = para.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(para)
+    return out
+
+
+def clean_text(text: str, language: str = "") -> str:
+    """``clean_paragraphs`` over the lines of ``text``; paragraphs joined by a blank line."""
+    return "\n\n".join(clean_paragraphs(text.splitlines(), language))

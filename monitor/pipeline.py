@@ -1,0 +1,245 @@
+"""One poll of one source, end to end: fetch → parse → normalize → store (new?) → rules → alerts.
+
+Pure stages (parse, normalize, rules, alerts) are called from here; this module owns the
+order, the budgets (how many article pages per poll) and the per-source error state.
+A failure here is the source's own: it is recorded on the source and never stops the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from monitor import alerts as alert_text
+from monitor.config import Config
+from monitor.errors import Blocked, FetchError
+from monitor.fetch.client import Fetcher
+from monitor.normalize import canonical_url, make_article
+from monitor.parse import decode, extract_article, find_links, looks_blocked, parse_feed, parse_sitemap
+from monitor.parse.errors import BlockedPage, ParseError
+from monitor.records import Article, Entry, Source
+from monitor.rules import CompiledTopic, match_all
+from monitor.store import Store, utcnow
+from monitor.store.db import NewAlert
+
+log = logging.getLogger("monitor.pipeline")
+
+MAX_BACKOFF = 6 * 3600.0
+MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+HTML_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+
+@dataclass
+class PollOutcome:
+    source_id: str
+    status: str = "ok"
+    error: str | None = None
+    items_seen: int = 0
+    items_new: int = 0
+    alerts: list[NewAlert] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None or self.status in ("ok", "not modified")
+
+
+@dataclass
+class _Candidate:
+    """An item found on a feed, listing or sitemap, maybe still to be fetched."""
+
+    url: str
+    entry: Entry | None  # None: the article page must be fetched
+    keys: list[str]
+
+
+def source_url(source: Source, now: datetime) -> str:
+    """A dated sitemap URL (``{year}``/``{month}``) filled in for the current month."""
+    return source.url.replace("{year}", str(now.year)).replace("{month}", str(now.month))
+
+
+def item_keys(source: Source, url: str, guid: str | None = None) -> list[str]:
+    keys = [f"url:{canonical_url(url)}"]
+    if guid:
+        keys.append(f"guid:{source.id}:{guid.strip()}")
+    return keys
+
+
+class Poller:
+    def __init__(self, config: Config, store: Store, fetcher: Fetcher, topics: list[CompiledTopic]):
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher
+        self.topics = topics
+        self._topic_conf = {t.id: t for t in config.topics}
+
+    async def poll(self, source: Source) -> PollOutcome:
+        """Poll one source and record its health. Never raises for the source's own failures."""
+        state = self.store.source_state(source.id)
+        outcome = PollOutcome(source.id)
+        retry_after: float | None = None
+        etag = last_modified = None
+        try:
+            result = await self.fetcher.get(
+                source_url(source, utcnow()), etag=state.etag, last_modified=state.last_modified,
+                headers=dict(source.headers), accept=FEED_ACCEPT if source.kind != "page" else HTML_ACCEPT)
+            etag, last_modified = result.headers.get("etag"), result.headers.get("last-modified")
+            if result.not_modified:
+                outcome.status = "not modified"
+                etag, last_modified = etag or state.etag, last_modified or state.last_modified
+            else:
+                candidates = await self._candidates(source, result.body, result.content_type,
+                                                    result.final_url)
+                outcome.items_seen = len(candidates)
+                await self._process(source, candidates, outcome)
+        except FetchError as e:
+            outcome.status, outcome.error = e.status_word, str(e)
+            retry_after = getattr(e, "retry_after", None)
+        except BlockedPage as e:
+            outcome.status, outcome.error = "blocked", f"{e} (the site refuses this client)"
+        except ParseError as e:
+            outcome.status, outcome.error = "parse error", str(e)
+        except Exception as e:  # a bug on one source's data must not stop the others
+            log.exception("source %s: unexpected error", source.id)
+            outcome.status, outcome.error = "internal error", f"{e.__class__.__name__}: {e}"
+
+        failures = 0 if outcome.ok else state.consecutive_failures + 1
+        next_due = next_due_at(source.interval, failures, retry_after)
+        self.store.record_poll(source.id, status=outcome.status, error=outcome.error, ok=outcome.ok,
+                               next_due=next_due, etag=etag, last_modified=last_modified,
+                               items_seen=outcome.items_seen if outcome.ok else None,
+                               items_new=outcome.items_new if outcome.ok else None)
+        if outcome.ok:
+            log.info("source %s: %s, %d items, %d new, %d alerts%s", source.id, outcome.status,
+                     outcome.items_seen, outcome.items_new, len(outcome.alerts),
+                     f" ({outcome.error})" if outcome.error else "")
+        else:
+            log.warning("source %s: %s: %s (failure %d, next try %s)", source.id, outcome.status,
+                        outcome.error, failures, next_due.strftime("%H:%M:%S UTC"))
+        return outcome
+
+    # -- stage: parse the source document into candidates ------------------------------------
+
+    async def _candidates(self, source: Source, body: bytes, content_type: str,
+                          final_url: str) -> list[_Candidate]:
+        if source.kind == "feed":
+            entries = parse_feed(body, final_url, content_type, source.language).entries
+            out = []
+            for e in entries:
+                if not e.url:
+                    continue
+                keys = item_keys(source, e.url, e.guid)
+                out.append(_Candidate(e.url, None if source.full_text else e, keys))
+            return out
+        if source.kind == "sitemap":
+            links = parse_sitemap(body, source.link_pattern, final_url)
+            if links and links[0].is_sitemap:  # an index: read its newest child sitemaps
+                children, links = links[:MAX_CHILD_SITEMAPS], []
+                for child in children:
+                    got = await self.fetcher.get(child.url, headers=dict(source.headers), accept=FEED_ACCEPT)
+                    links += [x for x in parse_sitemap(got.body, source.link_pattern, got.final_url)
+                              if not x.is_sitemap]
+            return [_Candidate(link.url, None, item_keys(source, link.url)) for link in links]
+        html = decode(body, content_type)
+        _raise_if_blocked(html, final_url)
+        links = find_links(html, final_url, source.extraction, source.link_pattern)
+        return [_Candidate(url, None, item_keys(source, url)) for url in links]
+
+    # -- stages: fetch article pages, normalize, dedup, match, store with alerts -------------
+
+    async def _process(self, source: Source, candidates: list[_Candidate], outcome: PollOutcome) -> None:
+        budget = source.max_items
+        page_errors: list[FetchError | ParseError] = []
+        fetched = 0
+        feed_entries = {c.url: c.entry for c in candidates}
+        for cand in candidates:
+            if self.store.seen(cand.keys):
+                continue
+            entry = cand.entry
+            if entry is None:
+                if budget <= 0:
+                    continue  # next poll takes the rest: nothing is marked seen that was not read
+                budget -= 1
+                fetched += 1
+                try:
+                    entry = await self._fetch_article(source, cand.url)
+                except (FetchError, ParseError) as e:
+                    page_errors.append(e)
+                    log.warning("source %s: article %s: %s", source.id, cand.url, e)
+                    continue
+                feed_entry = feed_entries.get(cand.url)
+                entry = _merge(feed_entry, entry) if source.kind == "feed" else entry
+            self._store_article(source, make_article(source, entry), cand.keys, outcome)
+        if page_errors:
+            first = page_errors[0]
+            summary = f"{len(page_errors)} of {fetched} article pages failed, first: {first}"
+            if len(page_errors) == fetched and outcome.items_new == 0:
+                outcome.status = getattr(first, "status_word", "parse error")
+            outcome.error = summary
+
+    async def _fetch_article(self, source: Source, url: str) -> Entry:
+        result = await self.fetcher.get(url, headers=dict(source.headers), accept=HTML_ACCEPT)
+        html = decode(result.body, result.content_type)
+        _raise_if_blocked(html, result.final_url)
+        return extract_article(html, result.final_url, source.extraction, source.language)
+
+    def _store_article(self, source: Source, article: Article, keys: list[str], outcome: PollOutcome) -> None:
+        keys = [*keys, f"url:{article.url}"]
+        if self.store.seen(keys):
+            return
+        matches = match_all(self.topics, article)
+
+        def render(m):
+            aid = _alert_id(m.topic_id, article.url)
+            severity = self._topic_conf[m.topic_id].severity
+            return alert_text.alert_title(m, article), alert_text.alert_body(m, article, source, aid), severity
+
+        def channels(m):
+            return alert_text.channels_for(m, self._topic_conf[m.topic_id], self.config.channels)
+
+        new = self.store.save_article(article, keys, matches, render, channels)
+        if new is None:
+            log.info("source %s: %s is a copy of an article already seen", source.id, article.url)
+            return
+        outcome.items_new += 1
+        outcome.alerts.extend(new)
+        for a in new:
+            where = ", ".join(a.channels) if a.channels else "no channel configured: shown here only"
+            log.warning("ALERT %s %s\n%s\n(delivery: %s)", a.id, a.title, a.body, where)
+
+
+def _alert_id(topic_id: str, url: str) -> str:
+    from monitor.store.db import alert_id_for
+
+    return alert_id_for(topic_id, url)
+
+
+def _merge(feed_entry: Entry | None, page: Entry) -> Entry:
+    """A feed item's page fetched for its full text: the page's body, the feed's own fields where given."""
+    if feed_entry is None:
+        return page
+    return Entry(url=feed_entry.url, title=feed_entry.title or page.title,
+                 summary=feed_entry.summary or page.summary, body=page.body or feed_entry.body,
+                 published=feed_entry.published or page.published, guid=feed_entry.guid,
+                 canonical_url=page.canonical_url)
+
+
+def _raise_if_blocked(html: str, url: str) -> None:
+    reason = looks_blocked(html)
+    if reason:
+        raise Blocked(f"blocked: {url} answered with a bot-challenge page ({reason})", 200)
+
+
+def next_due_at(interval: float, failures: int, retry_after: float | None = None) -> datetime:
+    """The interval with ±10 % jitter; after failures, doubled per failure (capped); never before Retry-After."""
+    delay = interval * random.uniform(0.9, 1.1)
+    if failures:
+        delay = min(max(interval, MAX_BACKOFF), interval * (2 ** (failures - 1)))
+    if retry_after:
+        delay = max(delay, retry_after)
+    return datetime.now(UTC) + timedelta(seconds=delay)
+
+
+__all__ = ["Poller", "PollOutcome", "next_due_at", "source_url"]

@@ -1,0 +1,78 @@
+"""Keep secrets out of logs, errors and status output.
+
+Notifier URLs hold passwords and tokens. ``secrets_of_url`` lists the parts of an
+apprise URL that must never be shown; ``Redactor`` replaces them in any text, and
+``RedactingFilter`` applies it to every log record (message, arguments, exception
+text) so a library's traceback cannot leak a token either.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+MASK = "****"
+_MIN_SECRET = 4  # shorter fragments are not worth masking (and would mangle normal text)
+
+
+def secrets_of_url(url: str) -> list[str]:
+    """The URL itself, its user, password, every path segment and query value that looks like a token."""
+    if not url:
+        return []
+    out = [url]
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return out
+    for piece in (parts.username, parts.password):
+        if piece:
+            out += [piece, unquote(piece)]
+    for seg in parts.path.split("/"):
+        if len(seg) >= 8 and re.search(r"\d", seg) and re.search(r"[A-Za-z]", seg):
+            out += [seg, unquote(seg)]  # tokens in the path (Telegram, Slack, Discord ...)
+    if parts.netloc and "@" not in parts.netloc and re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", parts.hostname or ""):
+        # services like tgram://123456:ABCDEF put the token where the host would be
+        host = parts.netloc.split(":")[0]
+        if len(host) >= 12:
+            out.append(parts.netloc)
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in {"pass", "password", "token", "key", "apikey", "secret", "user", "webhook"} and value:
+            out.append(value)
+    return [s for s in dict.fromkeys(out) if len(s) >= _MIN_SECRET]
+
+
+class Redactor:
+    def __init__(self, secrets: list[str] | None = None):
+        self._secrets: list[str] = []
+        self.add(secrets or [])
+
+    def add(self, secrets: list[str]) -> None:
+        self._secrets = sorted(set(self._secrets) | {s for s in secrets if len(s) >= _MIN_SECRET},
+                               key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for s in self._secrets:
+            if s in text:
+                text = text.replace(s, MASK)
+        return text
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that renders the record and masks secrets in it."""
+
+    def __init__(self, redactor: Redactor):
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = self.redactor(message), None
+        if record.exc_text:
+            record.exc_text = self.redactor(record.exc_text)
+        return True
+
+
+REDACTOR = Redactor()  # the process-wide one; cli installs it on the root handlers

@@ -1,0 +1,415 @@
+"""Compile topic queries once and match them against articles, with evidence.
+
+A query (see ``monitor.rules.query`` for the language) is compiled for one fold mode:
+
+- ``fold_diacritics=True``: query and text are both stripped of diacritics, so ``binh si`` matches
+  ``binh sĩ`` and ``"binh sĩ"`` matches ``binh si``;
+- ``fold_diacritics=False``: diacritics count, but tone placement is unified (``hoà`` == ``hòa``).
+
+Case never matters. An article is searched field by field (title, summary, body); a term without a
+field looks in all three, and a phrase or a NEAR never spans two fields. Token positions count words:
+``a NEAR/n b`` holds when an occurrence of ``a`` and one of ``b`` that do not overlap are at most ``n``
+positions apart (``n - 1`` words or fewer in between; ``NEAR/1`` means adjacent), in either order.
+An operand of NEAR occurs where its terms occur; an OR group where any alternative occurs; an AND
+group, in a field where all its parts occur, where any of them occurs; a NEAR, over the span from
+one operand to the other.
+
+The evidence of a match is every occurrence of a positive term that made the query true (under an
+OR, only the alternatives that hold; under NOT, nothing). Its score is the number of distinct
+(term, field) pairs found; a topic matches when the query holds and the score reaches its threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate, chain
+
+from monitor.records import Article, Evidence, Hit, Match
+from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
+from monitor.rules.query import Field as FieldNode
+from monitor.rules.text import is_number, norm_word, norms_of, split_words
+
+__all__ = ["ArticleIndex", "CompiledTopic", "compile_topic", "match_all"]
+
+FIELD_ORDER = ("title", "summary", "body")
+SNIPPET_WIDTH = 200
+
+_Words = tuple[tuple[str, bool], ...]  # (norm, is_prefix) per word of a term
+_Occ = tuple[int, int, tuple[tuple[str, int, int], ...]]  # token start, end, (term, start, end) parts
+
+
+# ── the searchable form of an article ───────────────────────────────────────────────────────────
+
+
+class _FieldIndex:
+    """The tokens of one field, with lookups built lazily and cached (shared by every topic)."""
+
+    def __init__(self, text: str, fold: bool) -> None:
+        self.text = text
+        self._pieces: list[str] | None = split_words(text)  # [gap, word, gap, ...] kept for the offsets
+        self.norms = norms_of(self._pieces[1::2], fold_diacritics=fold)
+        self.vocab = frozenset(self.norms)
+        self._positions: dict[str, list[int]] | None = None
+        self._sorted_vocab: list[str] | None = None
+        self._offsets: list[int] | None = None  # item k of the pieces starts at _offsets[k]
+        self._numbers: list[int] | None = None
+        self._word_cache: dict[tuple[str, bool], list[int]] = {}
+        self._term_cache: dict[_Words, list[int]] = {}
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of tokens ``start`` to ``end`` (exclusive) in the field's text."""
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self._pieces or ()), initial=0))
+            self._pieces = None
+        return self._offsets[2 * start + 1], self._offsets[2 * end]
+
+    def numbers(self) -> list[int]:
+        if self._numbers is None:
+            numbers = [n for n in self.vocab if n[0].isdigit() and is_number(n)]
+            self._numbers = sorted(chain.from_iterable(self._word_positions(n, False) for n in numbers))
+        return self._numbers
+
+    def _vocab_with_prefix(self, prefix: str) -> list[str]:
+        if self._sorted_vocab is None:
+            self._sorted_vocab = sorted(self.vocab)
+        words = self._sorted_vocab
+        out = []
+        for i in range(bisect_left(words, prefix), len(words)):
+            if not words[i].startswith(prefix):
+                break
+            out.append(words[i])
+        return out
+
+    def _word_positions(self, norm: str, prefix: bool) -> list[int]:
+        key = (norm, prefix)
+        found = self._word_cache.get(key)
+        if found is None:
+            if self._positions is None:
+                positions: defaultdict[str, list[int]] = defaultdict(list)
+                for i, n in enumerate(self.norms):
+                    positions[n].append(i)
+                self._positions = positions
+            if prefix:
+                lists = [self._positions[w] for w in self._vocab_with_prefix(norm)]
+                found = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+            else:
+                found = self._positions.get(norm, [])
+            self._word_cache[key] = found
+        return found
+
+    def has_word(self, norm: str, prefix: bool) -> bool:
+        return bool(self._vocab_with_prefix(norm)) if prefix else norm in self.vocab
+
+    def term_starts(self, words: _Words) -> list[int]:
+        """Token indices where the term (a word or a phrase) starts."""
+        found = self._term_cache.get(words)
+        if found is None:
+            if not all(self.has_word(n, p) for n, p in words):
+                found = []
+            else:
+                found = self._word_positions(*words[0])
+                if len(words) > 1:
+                    found = [i for i in found if self._continues(i, words)]
+            self._term_cache[words] = found
+        return found
+
+    def _continues(self, i: int, words: _Words) -> bool:
+        norms = self.norms
+        if i + len(words) > len(norms):
+            return False
+        for k in range(1, len(words)):
+            norm, prefix = words[k]
+            actual = norms[i + k]
+            if not (actual.startswith(norm) if prefix else actual == norm):
+                return False
+        return True
+
+
+@dataclass
+class ArticleIndex:
+    """An article tokenized once for one fold mode; pass it to ``CompiledTopic.match`` to share it."""
+
+    article: Article
+    fold: bool
+    fields: dict[str, _FieldIndex] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.fields = {name: _FieldIndex(text, self.fold) for name, text in self.article.text_fields().items()}
+
+
+# ── compiled query nodes ─────────────────────────────────────────────────────────────────────────
+
+
+class _Ctx:
+    """Per-article memo of node results, so a node shared by truth and evidence is computed once."""
+
+    def __init__(self, index: ArticleIndex) -> None:
+        self.index = index
+        self.truth: dict[int, bool] = {}
+        self.occ: dict[tuple[int, str], list[_Occ]] = {}
+
+
+class _Node:
+    def holds(self, ctx: _Ctx) -> bool:
+        key = id(self)
+        value = ctx.truth.get(key)
+        if value is None:
+            value = ctx.truth[key] = self._holds(ctx)
+        return value
+
+    def occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        key = (id(self), fname)
+        value = ctx.occ.get(key)
+        if value is None:
+            value = ctx.occ[key] = self._occurrences(ctx, fname)
+        return value
+
+    def _holds(self, ctx: _Ctx) -> bool:
+        raise NotImplementedError
+
+    def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        raise NotImplementedError
+
+    def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
+        """Add (term, field, token start, token end) of the evidence of a node that holds."""
+        for fname in FIELD_ORDER:
+            for _start, _end, parts in self.occurrences(ctx, fname):
+                out.update((term, fname, s, e) for term, s, e in parts)
+
+
+class _Leaf(_Node):
+    """A word, a phrase or #num, searched in some fields."""
+
+    def __init__(self, text: str, words: _Words | None, fields: frozenset[str]) -> None:
+        self.text = text
+        self.words = words  # None for #num
+        self.length = len(words) if words else 1
+        self.fields = [f for f in FIELD_ORDER if f in fields]
+
+    def _starts(self, fi: _FieldIndex) -> list[int]:
+        return fi.numbers() if self.words is None else fi.term_starts(self.words)
+
+    def _holds(self, ctx: _Ctx) -> bool:
+        fields = ctx.index.fields
+        if self.words is not None and len(self.words) == 1:
+            norm, prefix = self.words[0]
+            return any(fields[f].has_word(norm, prefix) for f in self.fields)
+        return any(self._starts(fields[f]) for f in self.fields)
+
+    def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        if fname not in self.fields:
+            return []
+        n = self.length
+        return [(s, s + n, ((self.text, s, s + n),)) for s in self._starts(ctx.index.fields[fname])]
+
+
+class _And(_Node):
+    def __init__(self, children: list[_Node]) -> None:
+        self.children = children
+
+    def _holds(self, ctx: _Ctx) -> bool:
+        return all(c.holds(ctx) for c in self.children)
+
+    def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        lists = [c.occurrences(ctx, fname) for c in self.children]
+        return sorted(chain.from_iterable(lists)) if all(lists) else []
+
+    def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
+        for child in self.children:
+            child.collect(ctx, out)
+
+
+class _Or(_Node):
+    def __init__(self, children: list[_Node]) -> None:
+        self.children = children
+
+    def _holds(self, ctx: _Ctx) -> bool:
+        return any(c.holds(ctx) for c in self.children)
+
+    def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        return sorted(chain.from_iterable(c.occurrences(ctx, fname) for c in self.children))
+
+    def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
+        for child in self.children:
+            if child.holds(ctx):
+                child.collect(ctx, out)
+
+
+class _Not(_Node):
+    def __init__(self, child: _Node) -> None:
+        self.child = child
+
+    def _holds(self, ctx: _Ctx) -> bool:
+        return not self.child.holds(ctx)
+
+    def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        return []  # the parser keeps NOT out of NEAR operands
+
+    def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
+        return None
+
+
+class _Near(_Node):
+    def __init__(self, left: _Node, right: _Node, distance: int) -> None:
+        self.left = left
+        self.right = right
+        self.distance = distance
+
+    def _holds(self, ctx: _Ctx) -> bool:
+        return any(self.occurrences(ctx, f) for f in FIELD_ORDER)
+
+    def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        left = self.left.occurrences(ctx, fname)
+        right = self.right.occurrences(ctx, fname) if left else []
+        if not right:
+            return []
+        n = self.distance
+        right_starts = [r[0] for r in right]
+        longest = max(r[1] - r[0] for r in right)
+        pairs: set[_Occ] = set()
+        for ls, le, lparts in left:
+            lo = bisect_left(right_starts, ls - n + 1 - longest)
+            hi = bisect_right(right_starts, le - 1 + n)
+            for rs, re_, rparts in right[lo:hi]:
+                disjoint = rs >= le or re_ <= ls
+                if disjoint and re_ - 1 >= ls - n:
+                    pairs.add((min(ls, rs), max(le, re_), lparts + rparts))
+        return sorted(pairs)
+
+
+def _compile(node: Node, fold: bool, fields: frozenset[str]) -> _Node:
+    if isinstance(node, Term):
+        words = tuple((norm_word(w.text, fold), w.prefix) for w in node.words)
+        return _Leaf(node.text, words, fields)
+    if isinstance(node, Num):
+        return _Leaf(node.text, None, fields)
+    if isinstance(node, FieldNode):
+        return _compile(node.child, fold, fields & {node.name})
+    if isinstance(node, Not):
+        return _Not(_compile(node.child, fold, fields))
+    if isinstance(node, And):
+        return _And([_compile(c, fold, fields) for c in node.children])
+    if isinstance(node, Or):
+        return _Or([_compile(c, fold, fields) for c in node.children])
+    if isinstance(node, Near):
+        return _Near(_compile(node.left, fold, fields), _compile(node.right, fold, fields), node.distance)
+    raise TypeError(f"unknown query node {node!r}")
+
+
+# ── evidence ─────────────────────────────────────────────────────────────────────────────────────
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_WIDTH) -> str:
+    """About ``width`` characters of ``text`` around the first mark, whole words, marks in « »."""
+    if not text.strip():
+        return ""
+    first_start, first_end = min(marks) if marks else (0, 0)
+    start = max(0, first_start - width // 3)
+    end = max(min(len(text), start + width), first_end)
+    start = max(0, min(start, end - width))  # near the end of the text, use the room before
+    if start > 0 and not text[start - 1].isspace():  # do not cut a word at the start
+        ws = _SPACE_RE.search(text, start, first_start)
+        start = ws.end() if ws else first_start
+    if end < len(text) and not text[end].isspace():  # nor at the end
+        cut = max((m.start() for m in _SPACE_RE.finditer(text, first_end, end)), default=None)
+        end = cut if cut is not None else end
+    inside = _merge([(s, e) for s, e in marks if s < end and e > start])
+    if inside:
+        start, end = min(start, inside[0][0]), max(end, inside[-1][1])
+    pieces, pos = [], start
+    for s, e in inside:
+        pieces += [text[pos:s], "«", text[s:e], "»"]
+        pos = e
+    pieces.append(text[pos:end])
+    body = _SPACE_RE.sub(" ", "".join(pieces)).strip()
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text.rstrip()) else "")
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _evidence(index: ArticleIndex, raw: set[tuple[str, str, int, int]]) -> Evidence:
+    located: list[tuple[int, int, int, str, str]] = []  # field order, char start, char end, term, field
+    for term, fname, s, e in raw:
+        cs, ce = index.fields[fname].char_span(s, e)
+        located.append((FIELD_ORDER.index(fname), cs, ce, term, fname))
+    located.sort()
+    hits = list(dict.fromkeys(Hit(t, f, index.fields[f].text[cs:ce]) for _o, cs, ce, t, f in located))
+    for fname in ("body", "summary", "title"):
+        text = index.fields[fname].text
+        marks = [(cs, ce) for _o, cs, ce, _t, f in located if f == fname]
+        if marks or (not located and text.strip()):
+            return Evidence(tuple(hits), _snippet(text, marks))
+    return Evidence(tuple(hits), "")
+
+
+# ── public API ───────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledTopic:
+    """A topic's query parsed and compiled once; ``match`` an article against it."""
+
+    topic_id: str
+    name: str
+    query: str
+    fold_diacritics: bool
+    threshold: float
+    ast: Node
+    _root: _Node = field(repr=False)
+
+    def index(self, article: Article) -> ArticleIndex:
+        return ArticleIndex(article, self.fold_diacritics)
+
+    def match(self, article: Article, index: ArticleIndex | None = None) -> Match | None:
+        """The match with its evidence, or None when the query is false or scores under the threshold.
+
+        ``index`` is the article already tokenized for this topic's fold mode (see ``match_all``).
+        """
+        if index is None or index.article is not article or index.fold != self.fold_diacritics:
+            index = self.index(article)
+        ctx = _Ctx(index)
+        if not self._root.holds(ctx):
+            return None
+        raw: set[tuple[str, str, int, int]] = set()
+        self._root.collect(ctx, raw)
+        score = float(len({(term, fname) for term, fname, _s, _e in raw}))
+        if score < self.threshold:
+            return None
+        return Match(self.topic_id, self.name, score, _evidence(index, raw))
+
+
+def compile_topic(
+    topic_id: str, name: str, query: str, *, fold_diacritics: bool = True, threshold: float = 1.0
+) -> CompiledTopic:
+    """Parse and compile a topic's query; raises ``QuerySyntaxError`` when the query is wrong."""
+    ast = parse(query)
+    root = _compile(ast, fold_diacritics, frozenset(FIELD_ORDER))
+    return CompiledTopic(topic_id, name, query, fold_diacritics, threshold, ast, root)
+
+
+def match_all(topics: Iterable[CompiledTopic], article: Article) -> list[Match]:
+    """Every topic that matches ``article``, in the order given; the article is tokenized once per fold mode."""
+    indexes: dict[bool, ArticleIndex] = {}
+    matches = []
+    for topic in topics:
+        index = indexes.get(topic.fold_diacritics)
+        if index is None:
+            index = indexes[topic.fold_diacritics] = topic.index(article)
+        found = topic.match(article, index)
+        if found is not None:
+            matches.append(found)
+    return matches

@@ -1,0 +1,86 @@
+"""The tables. One row per source's state, per seen article, per alert, per delivery."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _ts(**kw) -> Field:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), **kw))
+
+
+class SourceState(SQLModel, table=True):
+    __tablename__ = "source_state"
+
+    source_id: str = Field(primary_key=True)
+    status: str = "new"  # new | ok | not modified | blocked | http error | network error | timeout | parse error ...
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    consecutive_failures: int = 0
+    last_poll_at: datetime | None = _ts()
+    last_success_at: datetime | None = _ts()
+    next_due_at: datetime | None = _ts(index=True)
+    etag: str | None = None
+    last_modified: str | None = None
+    items_seen: int = 0  # items the last successful poll found
+    items_new: int = 0  # of which new
+    polls: int = 0
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("url"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: str = Field(index=True)
+    url: str
+    guid: str | None = Field(default=None, index=True)
+    title: str = Field(sa_column=Column(Text))
+    summary: str = Field(default="", sa_column=Column(Text))
+    body: str = Field(default="", sa_column=Column(Text))
+    published: datetime | None = _ts()
+    language: str = "en"
+    content_hash: str = Field(index=True)
+    first_seen: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class SeenKey(SQLModel, table=True):
+    """Every key an item was known by (guid per source, listing URL): seen once, never again."""
+
+    __tablename__ = "seen_key"
+
+    key: str = Field(primary_key=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id")
+
+
+class AlertRow(SQLModel, table=True):
+    __tablename__ = "alert"
+
+    id: str = Field(primary_key=True)  # stable, shown in every message so a resend is recognisable
+    topic_id: str = Field(index=True)
+    article_id: int = Field(foreign_key="article.id")
+    dedup_key: str = Field(unique=True)
+    severity: str = "warning"
+    score: float = 0.0
+    title: str = Field(sa_column=Column(Text))
+    body: str = Field(sa_column=Column(Text))
+    evidence: str = Field(default="{}", sa_column=Column(Text))  # JSON
+    facts: str = Field(default="[]", sa_column=Column(Text))  # JSON
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+
+
+class DeliveryRow(SQLModel, table=True):
+    __tablename__ = "delivery"
+    __table_args__ = (UniqueConstraint("alert_id", "channel_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: str = Field(foreign_key="alert.id", index=True)
+    channel_id: str
+    status: str = Field(default="pending", index=True)  # pending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = _ts(index=True)
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    sent_at: datetime | None = _ts()
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
