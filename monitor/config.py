@@ -12,6 +12,7 @@ secrets stay out of rules.toml.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -93,7 +94,7 @@ def parse_duration(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        if value <= 0:
+        if not math.isfinite(value) or value <= 0:
             raise ValueError(value)
         return float(value)
     m = _DURATION.match(str(value))
@@ -179,6 +180,7 @@ class _Problems:
     def __init__(self, path: Path):
         self.path = path
         self.items: list[str] = []
+        self.origin: dict[int, Path] = {}  # id() of an entry read from another file (topics_file) -> that file
 
     def add(self, where: str, message: str) -> None:
         self.items.append(f"{self.path}: {where}: {message}")
@@ -262,7 +264,10 @@ def load(path: str | os.PathLike, env: dict[str, str] | None = None) -> Config:
     mon = raw.get("monitor", {})
     _check_keys(p, "monitor", mon, 0)
     if isinstance(mon.get("topics_file"), str):
-        raw["topic"] = _included_topics(p, path.parent / mon["topics_file"]) + raw.get("topic", [])
+        included_path = path.parent / mon["topics_file"]
+        included = _included_topics(p, included_path)
+        p.origin.update((id(entry), included_path) for entry in included)
+        raw["topic"] = included + raw.get("topic", [])
     settings = _settings(p, mon, env)
     secrets_path = settings.secrets_file or env.get("MONITOR_SECRETS_FILE")
     if secrets_path:
@@ -308,6 +313,9 @@ def _entries(p: _Problems, raw: dict, section: str, build) -> list:
     seen: dict[str, int] = {}
     for i, entry in enumerate(raw.get(section, [])):
         before = len(p.items)
+        if not isinstance(entry, dict):
+            p.add(f"{section} #{i + 1}", f"{entry!r} is not a table; write each entry as [[{section}]] with keys")
+            continue
         _check_keys(p, section, entry, i)
         eid = entry.get("id")
         if isinstance(eid, str):
@@ -322,6 +330,9 @@ def _entries(p: _Problems, raw: dict, section: str, build) -> list:
             item = build(p, entry, i)
             if item is not None:
                 out.append(item)
+        if id(entry) in p.origin:  # a problem of an included topic names the file it is in
+            p.items[before:] = [item.replace(f"{p.path}: ", f"{p.origin[id(entry)]}: ", 1)
+                                for item in p.items[before:]]
     return out
 
 
@@ -329,6 +340,10 @@ def _settings(p: _Problems, mon: dict, env: dict[str, str]) -> Settings:
     d = Settings()
     w = lambda k: f'[monitor]: field "{k}"'  # noqa: E731
     database = env.get("MONITOR_DATABASE_URL") or mon.get("database") or d.database
+    for key in ("max_body_bytes", "concurrency"):  # 0 would refuse every body / block every fetch forever
+        value = mon.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+            p.add(w(key), f"{value} is too small; write a whole number of at least 1")
     return Settings(
         database=database if isinstance(database, str) else d.database,
         allow_private_addresses=bool(mon.get("allow_private_addresses", False)),
@@ -373,7 +388,7 @@ def _source(p: _Problems, e: dict, i: int) -> Source | None:
     for key in ("links", "title", "summary", "body", "time", *(["drop"] if drop else [])):
         for sel in ([e[key]] if isinstance(e.get(key), str) else e.get(key, []) if key == "drop" else []):
             if isinstance(sel, str) and not _valid_selector(sel):
-                p.add(where(key), f"{sel!r} is not a valid CSS selector")
+                p.add(where(key), f"{sel!r} is not a valid CSS selector; write one such as \"div.article > p\"")
     headers = e.get("headers", {})
     if not all(isinstance(v, str) for v in headers.values()):
         p.add(where("headers"), "header values must be strings")

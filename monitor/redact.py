@@ -31,10 +31,12 @@ def secrets_of_url(url: str) -> list[str]:
     for seg in parts.path.split("/"):
         if len(seg) >= 8 and re.search(r"\d", seg) and re.search(r"[A-Za-z]", seg):
             out += [seg, unquote(seg)]  # tokens in the path (Telegram, Slack, Discord ...)
-    if parts.netloc and "@" not in parts.netloc and re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", parts.hostname or ""):
-        # services like tgram://123456:ABCDEF put the token where the host would be
-        host = parts.netloc.split(":")[0]
-        if len(host) >= 12:
+    if parts.netloc and "@" not in parts.netloc:
+        # services like tgram://123456:ABCDEF put the token where the host (and port) would be
+        host, _, rest = parts.netloc.partition(":")
+        if len(rest) >= 8 and not rest.isdigit():
+            out += [parts.netloc, rest]
+        elif len(host) >= 12 and re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", parts.hostname or ""):
             out.append(parts.netloc)
     for key, value in parse_qsl(parts.query):
         if key.lower() in {"pass", "password", "token", "key", "apikey", "secret", "user", "webhook"} and value:

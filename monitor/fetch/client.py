@@ -137,15 +137,18 @@ class Fetcher:
 def _connect_reason(error: httpx.ConnectError, url: str) -> str:
     host = httpx.URL(url).host
     text = str(error)
-    cause = error.__cause__ or error.__context__
-    while cause is not None and cause.__cause__ is not None:
-        cause = cause.__cause__
+    chain: list[BaseException] = []  # httpx -> httpcore -> OSError("All connection attempts failed") -> the OS error
+    cause: BaseException | None = error
+    while cause is not None and len(chain) < 10:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
     if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text \
             or "Temporary failure in name resolution" in text:
         return f"DNS lookup of {host} failed: no such host, or no DNS (offline?)"
-    if isinstance(cause, ssl.SSLError) or "SSL" in text or "certificate" in text:
+    if any(isinstance(c, ssl.SSLError) for c in chain) or "SSL" in text or "certificate" in text:
         return f"TLS error talking to {host}: {text}"
-    if "Connection refused" in text or "Errno 111" in text:
+    if any(isinstance(c, ConnectionRefusedError) for c in chain) or "Connection refused" in text \
+            or "Errno 111" in text:
         return f"connection refused by {host}"
     if "Network is unreachable" in text or "Errno 101" in text:
         return f"network unreachable for {host} (offline or firewalled?)"

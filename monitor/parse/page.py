@@ -21,17 +21,19 @@ from monitor.records import Entry, Extraction
 
 # ---------------------------------------------------------------------------- block pages
 
+# A title or <h1> that is nothing but one of these phrases (plus " | site" at most).
+_TAIL = r"\s*(?:[|:–—-].{0,60})?$"
 _BLOCK_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"attention required!?\s*\|\s*cloudflare|attention required", re.I),
-     "Cloudflare block page (Attention Required!)"),
-    (re.compile(r"^just a moment\.*$", re.I), "Cloudflare challenge (Just a moment...)"),
-    (re.compile(r"checking your browser|browser check|ddos-guard|ddos protection", re.I),
+    (re.compile(r"^attention required!?" + _TAIL, re.I), "Cloudflare block page (Attention Required!)"),
+    (re.compile(r"^just a moment\.*" + _TAIL, re.I), "Cloudflare challenge (Just a moment...)"),
+    (re.compile(r"^(?:checking your browser|browser check|ddos-guard|ddos protection)", re.I),
      "browser check / DDoS protection page"),
-    (re.compile(r"captcha|are you a robot|are you human|verify you are (?:a )?human|bot verification"
-                r"|human verification", re.I), "captcha page"),
-    (re.compile(r"access denied|access to this page has been denied|403 forbidden|^forbidden$"
-                r"|request rejected|request unsuccessful|pardon our interruption|you have been blocked",
-                re.I), "access denied page"),
+    (re.compile(r"^(?:captcha|are you a robot\??|are you (?:a )?human\??|verify you are (?:a )?human"
+                r"|bot verification|human verification|security check)" + _TAIL, re.I), "captcha page"),
+    (re.compile(r"^(?:error\s*)?(?:403\s*[-:]?\s*)?(?:access denied|access to this page has been denied"
+                r"|forbidden|request rejected|request unsuccessful.*|pardon our interruption\.*"
+                r"|sorry, you have been blocked|you have been blocked)" + _TAIL, re.I),
+     "access denied page"),
 )
 _BLOCK_MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"cf-chl|cf_chl_|/cdn-cgi/challenge-platform|challenge-form", re.I),
@@ -308,8 +310,13 @@ def _published(soup: BeautifulSoup, extraction: Extraction, ld: list[dict], lang
 
 
 def _canonical(soup: BeautifulSoup, url: str) -> str | None:
-    link = soup.find("link", rel=lambda v: v and "canonical" in [r.lower() for r in v], href=True)
-    href = str(link["href"]) if isinstance(link, Tag) else _meta(soup, "property", "og:url")
+    href = ""
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        if "canonical" in [r.lower() for r in (rel.split() if isinstance(rel, str) else rel)]:
+            href = str(link["href"]).strip()
+            break
+    href = href or _meta(soup, "property", "og:url")
     return absolute_url(href, url) if href else None
 
 

@@ -138,7 +138,8 @@ class ArticleIndex:
     fields: dict[str, _FieldIndex] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.fields = {name: _FieldIndex(text, self.fold) for name, text in self.article.text_fields().items()}
+        texts = self.article.text_fields()
+        self.fields = {name: _FieldIndex(text, self.fold) for name, text in texts.items()}
 
 
 # ── compiled query nodes ─────────────────────────────────────────────────────────────────────────
@@ -402,7 +403,7 @@ def compile_topic(
 
 
 def match_all(topics: Iterable[CompiledTopic], article: Article) -> list[Match]:
-    """Every topic that matches ``article``, in the order given; the article is tokenized once per fold mode."""
+    """Every topic that matches ``article``, in order; the article is tokenized once per fold mode."""
     indexes: dict[bool, ArticleIndex] = {}
     matches = []
     for topic in topics:

@@ -131,6 +131,5 @@ def word_norms(text: str, *, fold_diacritics: bool) -> list[str]:
 
 def tokenize(text: str, *, fold_diacritics: bool) -> list[Token]:
     """Cut ``text`` into tokens with their normalized form and their offsets in ``text``."""
-    return [
-        Token(norm_word(m.group(), fold_diacritics), m.start(), m.end()) for m in _WORD_RE.finditer(_scannable(text))
-    ]
+    matches = _WORD_RE.finditer(_scannable(text))
+    return [Token(norm_word(m.group(), fold_diacritics), *m.span()) for m in matches]

@@ -1,0 +1,124 @@
+import pytest
+
+from monitor.parse import clean_paragraphs, clean_text
+from monitor.parse.boilerplate import is_caption, is_related_heading, strip_outlet_prefix
+
+SEED_001_TAIL = """Trong thông cáo của Hội nghị thượng đỉnh NATO đề cập một cam kết mạnh mẽ.
+
+Mời quý độc giả theo dõi VOV.VN trên
+
+Tin liên quan
+
+Thượng đỉnh NATO 2023 và những quyết định quan trọng
+Thượng đỉnh NATO 2023 và những quyết định quan trọng
+
+VOV.VN - Tại hội nghị thượng đỉnh này, các lãnh đạo NATO sẽ tìm cách giải quyết một loạt vấn đề.
+"""
+
+
+def test_seed_001_shape_cut_at_related_heading():
+    text = "VOV.VN - Việc tăng cường quan hệ giữa NATO - Serbia sẽ mang lại lợi ích.\n\n" + SEED_001_TAIL
+    out = clean_text(text, "vi")
+    assert out.startswith("Việc tăng cường quan hệ giữa NATO - Serbia")
+    assert "Mời quý độc giả" not in out
+    assert "Tin liên quan" not in out
+    assert "quyết định quan trọng" not in out
+    assert out.endswith("một cam kết mạnh mẽ.")
+
+
+def test_seed_000_caption_line_dropped(data):
+    text = data.read_text("baoquocte/article-seed-000.txt")
+    lines = clean_text(text, "vi").split("\n\n")
+    assert lines[0] == "NATO và EU thảo luận tình hình Kosovo"
+    assert lines[1].startswith("Ngày 14/6, Phó Tổng thư ký")
+    assert not any("(Nguồn: NATO)" in line for line in lines)
+    assert any("4.200 binh sĩ từ 27 quốc gia" in line for line in lines)
+
+
+def test_caption_glued_to_lead_in_one_paragraph():
+    para = ("Phó Tổng thư ký Nato Mircea Geoana (phải) gặp Đại diện đặc biệt của EU về Belgrade-Pristina "
+            "Miroslav Lajcak trong cuộc đối thoại về Kosovo, ngày 14/6. (Nguồn: NATO) | Ngày 14/6, Phó Tổng "
+            "thư ký NATO Mircea Geoana đã có cuộc gặp với Đại sứ Miroslav Lajcak.")
+    assert clean_paragraphs([para], "vi") == [
+        "Ngày 14/6, Phó Tổng thư ký NATO Mircea Geoana đã có cuộc gặp với Đại sứ Miroslav Lajcak."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tin liên quan", "Tin liên quan:", "TIN CÙNG CHUYÊN MỤC", "Bài liên quan", "Xem thêm", "Đọc thêm:",
+     "Related news", "Related articles", "Read more", "More news", "See also:", "  Tin liên quan  "],
+)
+def test_related_headings(line):
+    assert is_related_heading(line)
+    assert clean_paragraphs(["Câu đầu tiên của bài.", line, "Tin khác ở dưới."], "vi") == ["Câu đầu tiên của bài."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Xem thêm thông tin chi tiết về đợt triển khai tại trang web của KFOR.",
+     "Read more about the mission in the annual report published today.",
+     "Related news reports said the talks would resume."],
+)
+def test_sentences_starting_like_a_heading_are_kept(line):
+    assert not is_related_heading(line)
+    assert clean_paragraphs([line], "en") == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Mời quý độc giả theo dõi VOV.VN trên", "Mời quý độc giả theo dõi VOV.VN trên Google News",
+     "Follow us on X and Facebook", "Subscribe to our newsletter", "Share this"],
+)
+def test_follow_and_subscribe_lines_dropped(line):
+    assert clean_paragraphs(["Nội dung chính của bài báo.", line, "Đoạn cuối."], "vi") == [
+        "Nội dung chính của bài báo.", "Đoạn cuối."]
+
+
+@pytest.mark.parametrize(
+    ("para", "expected"),
+    [
+        ("VOV.VN - Việc tăng cường quan hệ.", "Việc tăng cường quan hệ."),
+        ("(Dân trí) - Sáng 12/7, trời mưa.", "Sáng 12/7, trời mưa."),
+        ("TTO - Sáng 12/7, trời mưa.", "Sáng 12/7, trời mưa."),
+        ("TG&VN. Ngày 14/6, tại Brussels.", "Ngày 14/6, tại Brussels."),
+        ("HÀ NỘI - Sáng nay, Quốc hội khai mạc.", "Sáng nay, Quốc hội khai mạc."),
+        ("ZVECAN, Kosovo, May 26 (Reuters) - Kosovo police fired tear gas.", "Kosovo police fired tear gas."),
+        # real sentences stay whole
+        ("NATO - Serbia tăng cường quan hệ, NATO cho biết.", "NATO - Serbia tăng cường quan hệ, NATO cho biết."),
+        ("Belgrade - Pristina talks resumed on Monday.", "Belgrade - Pristina talks resumed on Monday."),
+        ("Ukraine - the latest in a long line of crises.", "Ukraine - the latest in a long line of crises."),
+    ],
+)
+def test_outlet_prefixes(para, expected):
+    assert clean_paragraphs([para], "vi") == [expected]
+
+
+def test_all_caps_prefix_only_on_the_lead():
+    assert strip_outlet_prefix("TTO - Sáng nay.", lead=False) == "TTO - Sáng nay."
+    assert strip_outlet_prefix("TTO - Sáng nay.", lead=True) == "Sáng nay."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Binh sĩ KFOR tuần tra ở Zvecan, ngày 29/5. (Nguồn: NATO)",
+     "Hội nghị thượng đỉnh NATO tại Vilnius. (Ảnh: Reuters)",
+     "KFOR troops in Zvecan. (Photo: AP)",
+     "Binh sĩ Đức tại sân bay Pristina. Ảnh: KFOR",
+     "Photo: NATO",
+     "Phó Tổng thư ký gặp Đại sứ Lajcak, ngày 14/6. (Nguồn: NATO) |",
+     "Ảnh minh họa"],
+)
+def test_captions_dropped(line):
+    assert is_caption(line)
+    assert clean_paragraphs(["Đoạn một của bài viết.", line], "vi") == ["Đoạn một của bài viết."]
+
+
+def test_a_sentence_mentioning_a_photo_is_kept():
+    line = "The photo: a reminder, officials said, of how quickly the situation can change in the north."
+    assert clean_paragraphs([line], "en") == [line]
+
+
+def test_repeated_lines_dropped_and_whitespace_normalised():
+    out = clean_paragraphs(["  Tiêu đề\u00a0một ", "Tiêu đề một", "", "Khác"], "vi")
+    assert out == ["Tiêu đề một", "Khác"]

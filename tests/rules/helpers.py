@@ -1,0 +1,40 @@
+"""Small builders shared by the rule-engine tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.records import Article, Match
+from monitor.rules import compile_topic
+
+TESTDATA = Path(__file__).parent / "testdata"
+SEED_NATO_EU = TESTDATA / "000_4b158e7d9e1f12f6.txt"  # NATO–EU meeting, states KFOR's strength
+SEED_VILNIUS = TESTDATA / "001_e57a02a533333419.txt"  # NATO summit condemns the escalation in Kosovo
+
+
+def article(body: str = "", title: str = "", summary: str = "") -> Article:
+    return Article(
+        source_id="test",
+        url="https://example.test/a",
+        guid=None,
+        title=title,
+        summary=summary,
+        body=body,
+        published=None,
+        language="vi",
+        content_hash="h",
+    )
+
+
+def article_from_txt(path: Path) -> Article:
+    """A ``.txt`` article file: the title on the first line, the body after it."""
+    title, _, body = path.read_text(encoding="utf-8").partition("\n")
+    return article(body=body.strip(), title=title.strip())
+
+
+def match(query: str, art: Article, **options: object) -> Match | None:
+    return compile_topic("t", "Test topic", query, **options).match(art)  # type: ignore[arg-type]
+
+
+def matches(query: str, body: str = "", title: str = "", summary: str = "", **options: object) -> bool:
+    return match(query, article(body, title, summary), **options) is not None
