@@ -30,6 +30,8 @@ def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     root.setLevel(level.upper())
     for noisy in ("httpx", "httpcore", "apscheduler.executors", "apscheduler.scheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # apprise's own lines are captured per delivery and reported once, by alert and channel
+    logging.getLogger("apprise").propagate = False
 
 
 class _JsonFormatter(logging.Formatter):

@@ -24,7 +24,7 @@ def send(channel: Channel, title: str, body: str) -> str | None:
     sender = apprise.Apprise()
     if not sender.add(channel.url):
         return "apprise does not understand this channel's URL"
-    with apprise.LogCapture(level=logging.WARNING) as captured:
+    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
         try:
             ok = sender.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
         except Exception as e:  # a plugin bug must not kill the delivery loop

@@ -42,8 +42,10 @@ _PREFIX_ALWAYS = (
     re.compile(r"^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]{2,})+\s*[-–—]\s+"),  # VOV.VN - / Zing.vn -
     re.compile(r"^[A-Z]{1,5}&[A-Z]{1,5}\.?(?:\s*[-–—])?\s+"),  # TG&VN. / TG&VN -
     # a wire dateline: "ZVECAN, Kosovo, May 26 (Reuters) - "
-    re.compile(r"^[A-ZĐÀ-Ỹ][^()\n.]{1,60}\((?:Reuters|AP|AFP|Bloomberg|TTXVN|VNA|Xinhua|dpa|ANSA)\)"
-               r"\s*[-–—]\s+"),
+    re.compile(
+        r"^[A-ZĐÀ-Ỹ][^()\n.]{1,60}\((?:Reuters|AP|AFP|Bloomberg|TTXVN|VNA|Xinhua|dpa|ANSA)\)"
+        r"\s*[-–—]\s+"
+    ),
 )
 # An all-caps word or dateline before a dash ("TTO - ", "HÀ NỘI - ", "WASHINGTON (Reuters) - "):
 # only in the lead paragraph, and a single word only when the text never names it again:
@@ -107,17 +109,17 @@ def strip_outlet_prefix(paragraph: str, *, lead: bool = False, context: str = ""
     if not m:
         return paragraph
     if not (m["more"] or m["paren"]):
-        rest = paragraph[m.end():] + "\n" + context
+        rest = paragraph[m.end() :] + "\n" + context
         if re.search(r"(?<!\w)" + re.escape(m["word"]) + r"(?!\w)", rest):
             return paragraph
-    return paragraph[m.end():]
+    return paragraph[m.end() :]
 
 
 def strip_glued_caption(paragraph: str) -> str:
     """Remove a photo caption that sits before the lead in the same paragraph."""
     m = _GLUED_CAPTION.match(paragraph)
     if m and len(paragraph) - m.end() >= 40:
-        return paragraph[m.end():]
+        return paragraph[m.end() :]
     return paragraph
 
 

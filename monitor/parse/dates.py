@@ -41,7 +41,9 @@ _VN = re.compile(
 )
 _VN_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+năm\s+(?P<y>\d{4})", re.I)
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+" + _MON + r",?\s+(?P<y>\d{4})(?:\D{0,4}?" + _TIME + ")?", re.I)
-_MDY = re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?:\D{0,4}?" + _TIME + ")?", re.I)
+_MDY = re.compile(
+    _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?:\D{0,4}?" + _TIME + ")?", re.I
+)
 _ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.I)
 _ZONE_NUMERIC = re.compile(r"(?<![\d:])(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2})\)?\s*$")
 _ZONE_UTC = re.compile(r"\b(?:GMT|UTC|UT|Z)\b")

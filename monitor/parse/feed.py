@@ -98,21 +98,19 @@ def _entry(item, feed_url: str, language: str) -> Entry | None:
         body = "\n\n".join(clean_paragraphs(paragraphs, language))
     if body and summary and body == summary:
         summary = ""
-    return Entry(url=url, title=title, summary=summary, body=body,
-                 published=_published(item), guid=guid)
+    return Entry(url=url, title=title, summary=summary, body=body, published=_published(item), guid=guid)
 
 
 def _published(item) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = item.get(key)
+        value = dict.get(item, key)  # plain lookup: no feedparser key aliasing (and its warning)
         if value:
             try:
                 return datetime(*value[:6], tzinfo=UTC)
             except (TypeError, ValueError):
                 continue
     for key in ("published", "updated", "created", "dc_date"):
-        raw = item.get(key)
+        raw = dict.get(item, key)
         if raw and (dt := parse_date(raw)):
             return dt
     return None
-

@@ -26,28 +26,47 @@ _TAIL = r"\s*(?:[|:–—-].{0,60})?$"
 _BLOCK_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^attention required!?" + _TAIL, re.I), "Cloudflare block page (Attention Required!)"),
     (re.compile(r"^just a moment\.*" + _TAIL, re.I), "Cloudflare challenge (Just a moment...)"),
-    (re.compile(r"^(?:checking your browser|browser check|ddos-guard|ddos protection)", re.I),
-     "browser check / DDoS protection page"),
-    (re.compile(r"^(?:captcha|are you a robot\??|are you (?:a )?human\??|verify you are (?:a )?human"
-                r"|bot verification|human verification|security check)" + _TAIL, re.I), "captcha page"),
-    (re.compile(r"^(?:error\s*)?(?:403\s*[-:]?\s*)?(?:access denied|access to this page has been denied"
-                r"|forbidden|request rejected|request unsuccessful.*|pardon our interruption\.*"
-                r"|sorry, you have been blocked|you have been blocked)" + _TAIL, re.I),
-     "access denied page"),
+    (
+        re.compile(r"^(?:checking your browser|browser check|ddos-guard|ddos protection)", re.I),
+        "browser check / DDoS protection page",
+    ),
+    (
+        re.compile(
+            r"^(?:captcha|are you a robot\??|are you (?:a )?human\??|verify you are (?:a )?human"
+            r"|bot verification|human verification|security check)" + _TAIL,
+            re.I,
+        ),
+        "captcha page",
+    ),
+    (
+        re.compile(
+            r"^(?:error\s*)?(?:403\s*[-:]?\s*)?(?:access denied|access to this page has been denied"
+            r"|forbidden|request rejected|request unsuccessful.*|pardon our interruption\.*"
+            r"|sorry, you have been blocked|you have been blocked)" + _TAIL,
+            re.I,
+        ),
+        "access denied page",
+    ),
 )
 _BLOCK_MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"cf-chl|cf_chl_|/cdn-cgi/challenge-platform|challenge-form", re.I),
-     "Cloudflare challenge (cf-chl)"),
-    (re.compile(r"checking your browser before accessing|enable javascript and cookies to continue",
-                re.I), "browser check page"),
+    (
+        re.compile(r"cf-chl|cf_chl_|/cdn-cgi/challenge-platform|challenge-form", re.I),
+        "Cloudflare challenge (cf-chl)",
+    ),
+    (
+        re.compile(r"checking your browser before accessing|enable javascript and cookies to continue", re.I),
+        "browser check page",
+    ),
     (re.compile(r"_incapsula_resource|incident id:.{0,40}incapsula", re.I), "Imperva/Incapsula block page"),
     (re.compile(r"cloudflare ray id|cf-error-details|cf-wrapper", re.I), "Cloudflare error page"),
 )
 # These only count on a page with little text: a news page may carry a captcha for comments.
 _SHORT_PAGE_MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"g-recaptcha|h-captcha|cf-turnstile|captcha-delivery|geo\.captcha", re.I), "captcha page"),
-    (re.compile(r"access denied|you don't have permission to access|403 forbidden", re.I),
-     "access denied page"),
+    (
+        re.compile(r"access denied|you don't have permission to access|403 forbidden", re.I),
+        "access denied page",
+    ),
 )
 _SHORT_PAGE_CHARS = 1500
 
@@ -154,19 +173,51 @@ def find_links(html: str, base_url: str, extraction: Extraction, link_pattern: s
 
 # ---------------------------------------------------------------------------- article pages
 
-_JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-              "figure", "figcaption", "iframe", "button", "select", "svg", "dialog")
+_JUNK_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "figure",
+    "figcaption",
+    "iframe",
+    "button",
+    "select",
+    "svg",
+    "dialog",
+)
 _JUNK_WORDS = frozenset(
     "related relate share sharing sharer social comment comments footer menu breadcrumb breadcrumbs"
     " tag tags subscribe subscription newsletter advert advertisement adv ads banner caption sidebar"
     " nav navbar navigation popup modal cookie cookies promo follow print toolbar recommend"
     " recommended byline author".split()
 )
-_JUNK_PREFIXES = ("related", "relate", "advert", "breadcrumb", "newsletter", "subscribe", "social",
-                  "comment", "sharing", "caption", "footer", "sidebar", "banner", "mostread")
+_JUNK_PREFIXES = (
+    "related",
+    "relate",
+    "advert",
+    "breadcrumb",
+    "newsletter",
+    "subscribe",
+    "social",
+    "comment",
+    "sharing",
+    "caption",
+    "footer",
+    "sidebar",
+    "banner",
+    "mostread",
+)
 _JUNK_COMPOUND = re.compile(
     r"(?:image|img|photo|pic|video)[-_]*(?:desc|caption|credit|title|source)"
-    r"|sr-only|visually-hidden|screen-reader", re.I)
+    r"|sr-only|visually-hidden|screen-reader",
+    re.I,
+)
 _WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _PROTECTED = frozenset({"html", "body", "main", "article"})
 _TITLE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::|»)\s+([^|]{1,40})$")
@@ -390,14 +441,18 @@ def extract_article(html: str, url: str, extraction: Extraction, language: str) 
         summary = _meta_summary(soup, ld, body, language)
     if summary and body_paragraphs and norm_space(body_paragraphs[0]) == summary:
         body = "\n\n".join(body_paragraphs[1:])  # the sapo was taken into the body too
-    return Entry(url=url, title=title, summary=summary, body=body, published=published,
-                 canonical_url=canonical)
+    return Entry(
+        url=url, title=title, summary=summary, body=body, published=published, canonical_url=canonical
+    )
 
 
 def _meta_summary(soup: BeautifulSoup, ld: list[dict], body: str, language: str) -> str:
     body_key = _fold(body)
-    for text in (_meta(soup, "name", "description"), _meta(soup, "property", "og:description"),
-                 _ld_value(ld, "description")):
+    for text in (
+        _meta(soup, "name", "description"),
+        _meta(soup, "property", "og:description"),
+        _ld_value(ld, "description"),
+    ):
         if not text:
             continue
         cleaned = " ".join(clean_paragraphs([text], language))

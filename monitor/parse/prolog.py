@@ -7,26 +7,24 @@ import re
 from monitor.parse.encoding import decode
 from monitor.parse.errors import EntityDeclared
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FIRST_ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 _ENTITY = re.compile(r"<!ENTITY", re.I)
 
 
-def _root(text: str) -> re.Match[str] | None:
-    """The root element's start tag: the first element start outside a comment."""
-    pos = 0
-    while (m := _FIRST_ELEMENT.search(text, pos)) is not None:
-        before = text[: m.start()]
-        if before.count("<!--") <= before.count("-->"):
-            return m
-        pos = m.end()
-    return None
+def _split(text: str) -> tuple[str, str]:
+    """(prolog without comments, root element name as written)."""
+    stripped = _COMMENT.sub("", text)
+    m = _FIRST_ELEMENT.search(stripped)
+    if m is None:
+        return stripped, ""
+    return stripped[: m.start()], m.group(1)
 
 
 def refuse_entities(body: bytes, content_type: str = "") -> str:
     """The decoded (NFC) text; ``EntityDeclared`` when its prolog declares an entity."""
     text = decode(body, content_type)
-    m = _root(text)
-    prolog = text[: m.start()] if m else text
+    prolog, _ = _split(text)
     if _ENTITY.search(prolog):
         raise EntityDeclared("refused: the document declares <!ENTITY in its prolog")
     return text
@@ -34,5 +32,4 @@ def refuse_entities(body: bytes, content_type: str = "") -> str:
 
 def root_name(text: str) -> str:
     """The root element's local name, lower-cased ('' when there is none)."""
-    m = _root(text)
-    return m.group(1).split(":")[-1].lower() if m else ""
+    return _split(text)[1].split(":")[-1].lower()

@@ -21,6 +21,7 @@ from monitor.parse.page import absolute_url, looks_blocked
 from monitor.parse.prolog import refuse_entities, root_name
 
 MAX_UNZIPPED = 50 * 1024 * 1024  # the sitemaps.org limit
+_BARE_AMP = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,18 @@ def _parse(body: bytes) -> tuple[str, etree._Element]:
         raise NotASitemap("not a sitemap: an HTML page")
     if root not in {"urlset", "sitemapindex"}:
         raise NotASitemap(f"not a sitemap: root element <{root or '?'}>")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, recover=True, remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        recover=True,
+        remove_comments=True,
+        remove_pis=True,
+    )
     # the text is decoded already; drop the XML declaration, lxml refuses it on str input
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    text = _BARE_AMP.sub("&amp;", text)  # a common sitemap error: '&' unescaped in a URL
     try:
         tree = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:

@@ -7,8 +7,11 @@ It serves the seed fixtures of tests/testdata as their outlets would:
     /<slug>-230412.html        baoquocte.vn article pages (seed 000 and the unrelated ones)
     /the-gioi                  VOV.vn's "Thế giới" listing page (relative links)
     /the-gioi/...-postN.vov    VOV.vn article pages (seed 001, two unrelated ones)
+    /sitemaps/Y/M/article.xml  VOV.vn's sitemap of the current month, listing the same VOV pages
     /broken/500.rss            always HTTP 500
     /broken/garbage.rss        200 with random bytes
+    /blocked/403.rss           HTTP 403, as VOV's RSS answers bots
+    /blocked/challenge         200 with a Cloudflare "Just a moment..." page
 
 By hand:  python -m tests.e2e.fixture_site --port 8765
 then:     monitor run --once --config tests/e2e/loopback.toml
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import re
 import time
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -49,13 +53,22 @@ def populate(site: NewsSite) -> None:
             site.add(path, _simple_page(title, f"{title}. Bài viết không liên quan tới Kosovo."))
 
     site.add("/the-gioi", (DATA / "vov" / "listing.html").read_bytes())
+    vov_paths = []
     for name in ("article-seed-001.html", "article-unrelated.html", "article-unrelated-2.html"):
         page = (DATA / "vov" / name).read_text(encoding="utf-8")
         canonical = re.search(r'rel="canonical" href="https://vov\.vn(/[^"]+)"', page).group(1)
         site.add(canonical, page)
+        vov_paths.append(canonical)
+    now = datetime.now(UTC)
+    urls = "".join(f"<url><loc>{site.url}{p}</loc><lastmod>{now:%Y-%m-%d}</lastmod></url>" for p in vov_paths)
+    site.add(f"/sitemaps/{now.year}/{now.month}/article.xml",
+             f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             f"<url><loc>{site.url}/the-gioi</loc></url>{urls}</urlset>", "application/xml")
 
     site.add("/broken/500.rss", "internal error", "text/plain", status=500, etag=False)
     site.add("/broken/garbage.rss", bytes(range(256)) * 8, "application/rss+xml", etag=False)
+    site.add("/blocked/403.rss", "Forbidden", "text/plain", status=403, etag=False)
+    site.add("/blocked/challenge", (DATA / "blocked" / "cloudflare-just-a-moment.html").read_bytes())
 
 
 def loopback_config(site: NewsSite, tmp: Path, database: str) -> Path:

@@ -73,7 +73,10 @@ def test_once_alerts_each_seed_once_by_email_and_webhook(env, site, smtp, webhoo
     lines = {line.split()[0]: line for line in sources.splitlines()[1:]}
     assert " http error " in lines["broken-500"] and "HTTP 500" in lines["broken-500"]
     assert " parse error " in lines["garbage"] and "not a feed" in lines["garbage"]
-    for ok in ("bqt-feed", "bqt-section-feed", "vov-listing"):
+    assert " blocked " in lines["blocked-403"] and "HTTP 403" in lines["blocked-403"]
+    assert " blocked " in lines["challenge"] and "bot-challenge" in lines["challenge"]
+    assert " 0 " not in lines["challenge"].split("blocked")[0], "a block page is never '0 new items'"
+    for ok in ("bqt-feed", "bqt-section-feed", "vov-listing", "vov-sitemap"):
         assert lines[ok].split()[2] in ("ok", "not"), lines[ok]
 
     alerts = monitor(env, "alerts").stdout
@@ -83,7 +86,7 @@ def test_once_alerts_each_seed_once_by_email_and_webhook(env, site, smtp, webhoo
 def test_related_news_block_never_alerts(env, site, smtp, webhook):
     # only the VOV page whose related-news block speaks of clashes in Kosovo, nothing else
     for path in list(site.routes):
-        if path.startswith(("/rss_feed", "/broken")):
+        if path.startswith(("/rss_feed", "/broken", "/sitemaps")):
             del site.routes[path]
     out = monitor(env, "run", "--once")
     assert out.returncode == 0
