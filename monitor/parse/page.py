@@ -429,9 +429,8 @@ def extract_article(html: str, url: str, extraction: Extraction, language: str) 
     if extraction.summary:
         for el in soup.select(extraction.summary):
             summary_parts.extend(block_texts(el))
-    if extraction.body:
-        paragraphs = _selected_paragraphs(soup, extraction.body)
-    else:
+    paragraphs = _selected_paragraphs(soup, extraction.body) if extraction.body else []
+    if not paragraphs:  # no selector, or the site changed its layout: the generic extractor decides
         paragraphs = _generic_paragraphs(soup)
     body_paragraphs = clean_paragraphs(paragraphs, language)
     body = "\n\n".join(body_paragraphs)

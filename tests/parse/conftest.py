@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run from any directory, installed or not
-    sys.path.insert(0, str(ROOT))
+from monitor.records import Extraction
 
-from monitor.records import Extraction  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 TESTDATA = ROOT / "tests" / "testdata"
 
@@ -30,8 +27,7 @@ BAOQUOCTE = Extraction(
     summary=".article-detail-desc",
     body="#__MB_MASTERCMS_EL_3",
     time=".article-detail-meta .article-date",
-    drop=("#__MB_MASTERCMS_EL_3 figure", "#__MB_MASTERCMS_EL_3 table.image", ".box-related",
-          ".article-tags"),
+    drop=("#__MB_MASTERCMS_EL_3 figure", "#__MB_MASTERCMS_EL_3 table.image", ".box-related", ".article-tags"),
 )
 NATO = Extraction(
     title="h1.cmp-title__text",

@@ -36,9 +36,11 @@ def test_seed_000_caption_line_dropped(data):
 
 
 def test_caption_glued_to_lead_in_one_paragraph():
-    para = ("Phó Tổng thư ký Nato Mircea Geoana (phải) gặp Đại diện đặc biệt của EU về Belgrade-Pristina "
-            "Miroslav Lajcak trong cuộc đối thoại về Kosovo, ngày 14/6. (Nguồn: NATO) | Ngày 14/6, Phó Tổng "
-            "thư ký NATO Mircea Geoana đã có cuộc gặp với Đại sứ Miroslav Lajcak.")
+    para = (
+        "Phó Tổng thư ký Nato Mircea Geoana (phải) gặp Đại diện đặc biệt của EU về Belgrade-Pristina "
+        "Miroslav Lajcak trong cuộc đối thoại về Kosovo, ngày 14/6. (Nguồn: NATO) | Ngày 14/6, Phó Tổng "
+        "thư ký NATO Mircea Geoana đã có cuộc gặp với Đại sứ Miroslav Lajcak."
+    )
     assert clean_paragraphs([para], "vi") == [
         "Ngày 14/6, Phó Tổng thư ký NATO Mircea Geoana đã có cuộc gặp với Đại sứ Miroslav Lajcak."
     ]
@@ -46,19 +48,35 @@ def test_caption_glued_to_lead_in_one_paragraph():
 
 @pytest.mark.parametrize(
     "line",
-    ["Tin liên quan", "Tin liên quan:", "TIN CÙNG CHUYÊN MỤC", "Bài liên quan", "Xem thêm", "Đọc thêm:",
-     "Related news", "Related articles", "Read more", "More news", "See also:", "  Tin liên quan  "],
+    [
+        "Tin liên quan",
+        "Tin liên quan:",
+        "TIN CÙNG CHUYÊN MỤC",
+        "Bài liên quan",
+        "Xem thêm",
+        "Đọc thêm:",
+        "Related news",
+        "Related articles",
+        "Read more",
+        "More news",
+        "See also:",
+        "  Tin liên quan  ",
+    ],
 )
 def test_related_headings(line):
     assert is_related_heading(line)
-    assert clean_paragraphs(["Câu đầu tiên của bài.", line, "Tin khác ở dưới."], "vi") == ["Câu đầu tiên của bài."]
+    assert clean_paragraphs(["Câu đầu tiên của bài.", line, "Tin khác ở dưới."], "vi") == [
+        "Câu đầu tiên của bài."
+    ]
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Xem thêm thông tin chi tiết về đợt triển khai tại trang web của KFOR.",
-     "Read more about the mission in the annual report published today.",
-     "Related news reports said the talks would resume."],
+    [
+        "Xem thêm thông tin chi tiết về đợt triển khai tại trang web của KFOR.",
+        "Read more about the mission in the annual report published today.",
+        "Related news reports said the talks would resume.",
+    ],
 )
 def test_sentences_starting_like_a_heading_are_kept(line):
     assert not is_related_heading(line)
@@ -67,12 +85,19 @@ def test_sentences_starting_like_a_heading_are_kept(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Mời quý độc giả theo dõi VOV.VN trên", "Mời quý độc giả theo dõi VOV.VN trên Google News",
-     "Follow us on X and Facebook", "Subscribe to our newsletter", "Share this"],
+    [
+        "Mời quý độc giả theo dõi VOV.VN trên",
+        "Mời quý độc giả theo dõi VOV.VN trên Google News",
+        "Follow us on X and Facebook",
+        "Subscribe to our newsletter",
+        "Share this",
+    ],
 )
 def test_follow_and_subscribe_lines_dropped(line):
     assert clean_paragraphs(["Nội dung chính của bài báo.", line, "Đoạn cuối."], "vi") == [
-        "Nội dung chính của bài báo.", "Đoạn cuối."]
+        "Nội dung chính của bài báo.",
+        "Đoạn cuối.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -85,7 +110,10 @@ def test_follow_and_subscribe_lines_dropped(line):
         ("HÀ NỘI - Sáng nay, Quốc hội khai mạc.", "Sáng nay, Quốc hội khai mạc."),
         ("ZVECAN, Kosovo, May 26 (Reuters) - Kosovo police fired tear gas.", "Kosovo police fired tear gas."),
         # real sentences stay whole
-        ("NATO - Serbia tăng cường quan hệ, NATO cho biết.", "NATO - Serbia tăng cường quan hệ, NATO cho biết."),
+        (
+            "NATO - Serbia tăng cường quan hệ, NATO cho biết.",
+            "NATO - Serbia tăng cường quan hệ, NATO cho biết.",
+        ),
         ("Belgrade - Pristina talks resumed on Monday.", "Belgrade - Pristina talks resumed on Monday."),
         ("Ukraine - the latest in a long line of crises.", "Ukraine - the latest in a long line of crises."),
     ],
@@ -101,13 +129,15 @@ def test_all_caps_prefix_only_on_the_lead():
 
 @pytest.mark.parametrize(
     "line",
-    ["Binh sĩ KFOR tuần tra ở Zvecan, ngày 29/5. (Nguồn: NATO)",
-     "Hội nghị thượng đỉnh NATO tại Vilnius. (Ảnh: Reuters)",
-     "KFOR troops in Zvecan. (Photo: AP)",
-     "Binh sĩ Đức tại sân bay Pristina. Ảnh: KFOR",
-     "Photo: NATO",
-     "Phó Tổng thư ký gặp Đại sứ Lajcak, ngày 14/6. (Nguồn: NATO) |",
-     "Ảnh minh họa"],
+    [
+        "Binh sĩ KFOR tuần tra ở Zvecan, ngày 29/5. (Nguồn: NATO)",
+        "Hội nghị thượng đỉnh NATO tại Vilnius. (Ảnh: Reuters)",
+        "KFOR troops in Zvecan. (Photo: AP)",
+        "Binh sĩ Đức tại sân bay Pristina. Ảnh: KFOR",
+        "Photo: NATO",
+        "Phó Tổng thư ký gặp Đại sứ Lajcak, ngày 14/6. (Nguồn: NATO) |",
+        "Ảnh minh họa",
+    ],
 )
 def test_captions_dropped(line):
     assert is_caption(line)

@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -6,7 +6,7 @@ from monitor.parse import parse_date
 
 
 def utc(*args) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def utc(*args) -> datetime:
 def test_formats(text, expected):
     got = parse_date(text)
     assert got == expected
-    assert got.tzinfo == timezone.utc
+    assert got.tzinfo == UTC
 
 
 def test_nfd_vietnamese_input():

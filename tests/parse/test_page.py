@@ -1,5 +1,5 @@
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -8,14 +8,20 @@ from monitor.parse.page import check_selector
 from monitor.records import Extraction
 
 VOV_BASE = "https://vov.vn/the-gioi"
-SEED_001_URL = "https://vov.vn/the-gioi/nato-muon-thuc-day-quan-he-voi-serbia-len-an-cang-thang-o-kosovo-post1050000.vov"
-RICE_URL = "https://vov.vn/the-gioi/gia-gao-xuat-khau-chau-a-tang-manh-nho-nhu-cau-tu-philippines-post1050120.vov"
-HEAT_URL = "https://vov.vn/the-gioi/nang-nong-ky-luc-tai-nam-au-italy-canh-bao-do-tai-16-thanh-pho-post1050210.vov"
+SEED_001_URL = (
+    "https://vov.vn/the-gioi/nato-muon-thuc-day-quan-he-voi-serbia-len-an-cang-thang-o-kosovo-post1050000.vov"
+)
+RICE_URL = (
+    "https://vov.vn/the-gioi/gia-gao-xuat-khau-chau-a-tang-manh-nho-nhu-cau-tu-philippines-post1050120.vov"
+)
+HEAT_URL = (
+    "https://vov.vn/the-gioi/nang-nong-ky-luc-tai-nam-au-italy-canh-bao-do-tai-16-thanh-pho-post1050210.vov"
+)
 LEAKS = ("Tin liên quan", "Mời quý độc giả", "Liệu Ukraine", "rút ngắn quy trình", "Ảnh:", "Nguồn:", "Tags")
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 # ---------------------------------------------------------------- VOV listing
@@ -57,7 +63,9 @@ def test_find_links_http_only_no_fragment_and_base_tag():
       <a href="mailto:x@example.org">mail</a><a href="ftp://example.org/a-2.html">ftp</a>
       <a href="//cdn.example.org/a-3.html">3</a></body></html>"""
     assert find_links(html, "https://example.org/", Extraction(), r"a-\d") == [
-        "https://example.org/news/a-1.html", "https://cdn.example.org/a-3.html"]
+        "https://example.org/news/a-1.html",
+        "https://cdn.example.org/a-3.html",
+    ]
 
 
 def test_find_links_on_a_block_page_is_an_error(data):
@@ -82,8 +90,10 @@ def test_vov_seed_title_and_dates(seed001):
 
 
 def test_vov_seed_sapo_without_outlet_prefix(seed001):
-    assert seed001.summary == ("Việc tăng cường quan hệ giữa NATO - Serbia sẽ mang lại lợi ích cho Liên minh, "
-                               "cho Serbia và cho toàn khu vực.")
+    assert seed001.summary == (
+        "Việc tăng cường quan hệ giữa NATO - Serbia sẽ mang lại lợi ích cho Liên minh, "
+        "cho Serbia và cho toàn khu vực."
+    )
 
 
 def test_vov_seed_body_is_the_eight_paragraphs_and_nothing_else(seed001, data):
@@ -184,7 +194,13 @@ def test_nato_article(data):
         assert entry.canonical_url == url
         paragraphs = entry.body.split("\n\n")
         assert len(paragraphs) == 4 and paragraphs[0].startswith("The NATO Defence College in Rome opened")
-        for leak in ("Kosovo", "Share this", "Participants of Senior Course 147", "250919a-001.jpg", "Privacy"):
+        for leak in (
+            "Kosovo",
+            "Share this",
+            "Participants of Senior Course 147",
+            "250919a-001.jpg",
+            "Privacy",
+        ):
             assert leak not in entry.body
 
 
@@ -202,16 +218,23 @@ def _page(head: str = "", body: str = "") -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
 
-BODY = "<div class='content'>" + "".join(f"<p>Paragraph {i} of the article, long enough to count.</p>"
-                                         for i in range(3)) + "</div>"
+BODY = (
+    "<div class='content'>"
+    + "".join(f"<p>Paragraph {i} of the article, long enough to count.</p>" for i in range(3))
+    + "</div>"
+)
 
 
 @pytest.mark.parametrize(
     ("head", "body", "title"),
     [
         ('<meta property="og:title" content="OG title"><title>T | Site</title>', "<h1>H1</h1>", "OG title"),
-        ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD title"}</script>'
-         "<title>T | Site</title>", "<h1>H1</h1>", "LD title"),
+        (
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD title"}</script>'
+            "<title>T | Site</title>",
+            "<h1>H1</h1>",
+            "LD title",
+        ),
         ("<title>T | Site</title>", "<h1>H1 title</h1>", "H1 title"),
         ("<title>Kosovo talks resume | Báo điện tử VOV</title>", "", "Kosovo talks resume"),
         ("<title>Kosovo talks resume - VnExpress</title>", "", "Kosovo talks resume"),
@@ -231,12 +254,17 @@ def test_meta_description_kept_only_when_not_the_body_start():
     same = '<meta name="description" content="Paragraph 0 of the article, long enough...">'
     other = '<meta name="description" content="A summary that says something else.">'
     assert extract_article(_page(same, BODY), "https://x.test/a", Extraction(), "en").summary == ""
-    assert (extract_article(_page(other, BODY), "https://x.test/a", Extraction(), "en").summary
-            == "A summary that says something else.")
+    assert (
+        extract_article(_page(other, BODY), "https://x.test/a", Extraction(), "en").summary
+        == "A summary that says something else."
+    )
 
 
 def test_dates_json_ld_then_time_element():
-    ld = '<script type="application/ld+json">[{"@graph":[{"@type":"NewsArticle","datePublished":"2024-01-02T03:04:05Z"}]}]</script>'
+    ld = (
+        '<script type="application/ld+json">'
+        '[{"@graph":[{"@type":"NewsArticle","datePublished":"2024-01-02T03:04:05Z"}]}]</script>'
+    )
     html = _page(ld, '<time datetime="2020-01-01">1 Jan</time>' + BODY)
     assert extract_article(html, "https://x.test/a", Extraction(), "en").published == utc(2024, 1, 2, 3, 4, 5)
     html = _page("", '<time datetime="2020-01-01T10:00:00+01:00">1 Jan</time>' + BODY)
@@ -246,9 +274,14 @@ def test_dates_json_ld_then_time_element():
 
 def test_canonical_from_og_url_and_relative_canonical():
     og = _page('<meta property="og:url" content="https://x.test/canon">', BODY)
-    assert extract_article(og, "https://x.test/a?utm=1", Extraction(), "en").canonical_url == "https://x.test/canon"
+    assert (
+        extract_article(og, "https://x.test/a?utm=1", Extraction(), "en").canonical_url
+        == "https://x.test/canon"
+    )
     rel = _page('<link rel="canonical" href="/canon2">', BODY)
-    assert extract_article(rel, "https://x.test/a", Extraction(), "en").canonical_url == "https://x.test/canon2"
+    assert (
+        extract_article(rel, "https://x.test/a", Extraction(), "en").canonical_url == "https://x.test/canon2"
+    )
 
 
 # ---------------------------------------------------------------- block pages
@@ -256,9 +289,11 @@ def test_canonical_from_og_url_and_relative_canonical():
 
 @pytest.mark.parametrize(
     ("name", "word"),
-    [("blocked/cloudflare-just-a-moment.html", "Cloudflare"),
-     ("blocked/cloudflare-attention-required.html", "Cloudflare"),
-     ("blocked/access-denied.html", "access denied")],
+    [
+        ("blocked/cloudflare-just-a-moment.html", "Cloudflare"),
+        ("blocked/cloudflare-attention-required.html", "Cloudflare"),
+        ("blocked/access-denied.html", "access denied"),
+    ],
 )
 def test_block_pages_recognised(data, name, word):
     html = data.read_text(name)
@@ -271,21 +306,31 @@ def test_block_pages_recognised(data, name, word):
 
 @pytest.mark.parametrize(
     "html",
-    ["<html><head><title>Checking your browser before accessing vov.vn</title></head><body></body></html>",
-     "<html><head><title>Verify you are human</title></head><body><div class='g-recaptcha'></div></body></html>",
-     "<html><body><div class='h-captcha' data-sitekey='x'></div><p>Please wait</p></body></html>",
-     "<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1><hr>nginx</body></html>"],
+    [
+        "<html><head><title>Checking your browser before accessing vov.vn</title></head><body></body></html>",
+        "<html><head><title>Verify you are human</title></head>"
+        "<body><div class='g-recaptcha'></div></body></html>",
+        "<html><body><div class='h-captcha' data-sitekey='x'></div><p>Please wait</p></body></html>",
+        "<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1><hr>nginx</body></html>",
+    ],
 )
 def test_other_challenge_pages(html):
     assert looks_blocked(html)
 
 
 def test_real_articles_are_not_block_pages(data):
-    for name in ("vov/listing.html", "vov/article-seed-001.html", "vov/article-unrelated.html",
-                 "baoquocte/article-seed-000.html", "nato/article-unrelated.html"):
+    for name in (
+        "vov/listing.html",
+        "vov/article-seed-001.html",
+        "vov/article-unrelated.html",
+        "baoquocte/article-seed-000.html",
+        "nato/article-unrelated.html",
+    ):
         assert looks_blocked(data.read_text(name)) is None, name
-    long_article = _page("<title>Access denied to journalists, union says</title>",
-                         "<div class='g-recaptcha'></div>" + BODY * 30)
+    long_article = _page(
+        "<title>Access denied to journalists, union says</title>",
+        "<div class='g-recaptcha'></div>" + BODY * 30,
+    )
     assert looks_blocked(long_article) is None
 
 
