@@ -36,7 +36,8 @@ async def check_url(url: str, *, allow_private: bool) -> None:
     try:
         addresses = [host] if _is_ip(host) else await _resolve(host)
     except socket.gaierror as e:
-        raise NetworkError(f"DNS lookup of {host} failed ({e.strerror})") from None
+        raise NetworkError(f"DNS lookup of {host} failed ({e.strerror}): no such host, or no DNS "
+                           "(offline or behind a firewall?)") from None
     for address in addresses:
         if not is_public(address):
             raise AddressRefused(
