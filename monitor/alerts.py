@@ -24,15 +24,28 @@ def alert_title(match: Match, article: Article) -> str:
     return _one_line(f"[{match.topic_name}] {article.title or article.url}", MAX_TITLE)
 
 
-def alert_body(match: Match, article: Article, source: Source, alert_id: str) -> str:
+def facts_lines(match: Match, previous_total: int | None = None) -> list[str]:
+    """One line per fact of the match: "Strength reported 4,500 (previously 3,800): <sentence>",
+    "Troops added: +700: <sentence>", "Troops withdrawn: -150: <sentence>"."""
+    lines = []
+    for fact in match.facts:
+        if fact.kind == "total":
+            before = f" (previously {previous_total:,})" if previous_total not in (None, fact.value) else ""
+            lines.append(f"Strength reported {fact.value:,}{before}: {_one_line(fact.text, 300)}")
+        else:
+            what = "Troops added" if fact.value > 0 else "Troops withdrawn"
+            lines.append(f"{what}: {fact.value:+,}: {_one_line(fact.text, 300)}")
+    return lines
+
+
+def alert_body(match: Match, article: Article, source: Source, alert_id: str,
+               previous_total: int | None = None) -> str:
     lines = [article.title, ""]
     if match.evidence.snippet:
         lines += [match.evidence.snippet, ""]
     terms = sorted({h.term for h in match.evidence.hits})
     lines.append(f"Matched: {', '.join(terms)} (score {match.score:g})")
-    for fact in match.facts:
-        sign = "+" if fact.kind == "change" and fact.value > 0 else ""
-        lines.append(f"KFOR troops {fact.kind}: {sign}{fact.value:,} — {fact.text}")
+    lines += facts_lines(match, previous_total)
     lines.append(f"Source: {source.name or source.id}")
     lines.append(f"Published: {format_time(article.published)}")
     lines.append(f"Link: {safe_link(article.url)}")
@@ -50,7 +63,12 @@ def safe_link(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else "(link withheld: not http/https)"
 
 
-def channels_for(match: Match, topic: Topic, channels: tuple[Channel, ...]) -> list[str]:
+def channels_receiving(match: Match, topic: Topic, channels: tuple[Channel, ...]) -> list[Channel]:
+    """The channels that take this topic (``topics``) at its severity (``min_severity``)."""
     rank = SEVERITIES.index
-    return [c.id for c in channels
+    return [c for c in channels
             if (not c.topics or match.topic_id in c.topics) and rank(topic.severity) >= rank(c.min_severity)]
+
+
+def channels_for(match: Match, topic: Topic, channels: tuple[Channel, ...]) -> list[str]:
+    return [c.id for c in channels_receiving(match, topic, channels)]

@@ -12,35 +12,10 @@ from pathlib import Path
 
 from monitor import config as config_mod
 from monitor.errors import ConfigError
-from monitor.redact import REDACTOR, RedactingFilter
+from monitor.logging_setup import FORMATS, setup_logging
+from monitor.redact import REDACTOR
 
 log = logging.getLogger("monitor")
-
-
-def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    if fmt == "json":
-        handler.setFormatter(_JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-                                               "%Y-%m-%d %H:%M:%S"))
-    handler.addFilter(RedactingFilter(REDACTOR))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level.upper())
-    for noisy in ("httpx", "httpcore", "apscheduler.executors", "apscheduler.scheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    # apprise's own lines are captured per delivery and reported once, by alert and channel
-    logging.getLogger("apprise").propagate = False
-
-
-class _JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        out = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
-               "logger": record.name, "message": record.getMessage()}
-        if record.exc_text:
-            out["exception"] = record.exc_text
-        return json.dumps(out, ensure_ascii=False)
 
 
 def load_config(path: str) -> config_mod.Config:
@@ -161,12 +136,18 @@ def _channel_kind(url: str) -> str:
     return url.split("://", 1)[0] + "://" if "://" in url else "?"
 
 
+def _log_format_default() -> str:
+    fmt = os.environ.get("MONITOR_LOG_FORMAT", "text").strip().lower()
+    return fmt if fmt in FORMATS else "text"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="monitor", description="News-monitoring alert daemon.")
     p.add_argument("--config", default=os.environ.get("MONITOR_CONFIG", "rules.toml"),
                    help="path to rules.toml (default: ./rules.toml or $MONITOR_CONFIG)")
     p.add_argument("--log-level", default=os.environ.get("MONITOR_LOG_LEVEL", "INFO"))
-    p.add_argument("--log-format", choices=("text", "json"), default="text")
+    p.add_argument("--log-format", choices=FORMATS, default=_log_format_default(),
+                   help="text (default) or json: one object per line ($MONITOR_LOG_FORMAT)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the daemon until SIGTERM/SIGINT")

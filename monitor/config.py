@@ -43,10 +43,18 @@ class Settings:
     timeout: float = 20.0  # total deadline of one fetch, seconds
     max_body_bytes: int = 5 * 1024 * 1024
     concurrency: int = 8  # fetches in flight at once
+    host_concurrency: int = 2  # fetches in flight to one host at once
+    politeness_delay: float = 1.0  # seconds between the starts of two requests to one host
+    robots_txt: bool = True  # obey each site's robots.txt (a source may opt out)
+    failure_threshold: int = 3  # consecutive failures after which `monitor sources` flags a source
+    max_backoff: float = 6 * 3600.0  # a failing source is retried at least this often
+    parse_budget: float = 10.0  # seconds one document may take to parse before it is refused
+    parse_workers: int = 0  # parser processes; 0: one per CPU core
     retry_base: float = 60.0  # first delivery retry after this many seconds, then doubling
     retry_max: float = 3600.0
     give_up_after: float = 3 * 86400.0  # a delivery still failing after this is marked failed
     secrets_file: str | None = None
+    listen: str | None = None  # "host:port" of the health, metrics and status endpoint; None: off
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,10 @@ class Topic:
     fold_diacritics: bool = True
     threshold: float = 1.0
     severity: str = "warning"
+    cooldown: float = 3 * 86400.0  # the same story (also republished elsewhere) alerts once in this window
+    max_per_hour: int = 0  # 0: no cap; beyond it, alerts fold into a digest at the end of the hour
+    digest: float = 0.0  # seconds; > 0: one digest message per period instead of one message per alert
+    facts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # troop-fact extractor: (role, terms) for force/place/others
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,11 @@ class Channel:
     url_template: str = ""  # as written in rules.toml, ${VAR} unresolved: safe to show
     topics: tuple[str, ...] = ()  # empty: every topic
     min_severity: str = "info"
+    quiet_hours: tuple[int, int] | None = None  # minutes after midnight (start, end) in ``timezone``
+    timezone: str = "UTC"  # for quiet hours and the times shown in messages
+    format: str = "auto"  # auto (email: html, chat: markdown) | html | markdown | text
+    template: str | None = None  # a file whose $placeholders replace the built-in message layout
+    max_length: int = 0  # 0: the service's own limit
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,7 @@ class Config:
     sources: tuple[Source, ...]
     topics: tuple[Topic, ...]
     channels: tuple[Channel, ...]
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [terms]: named term lists (@name)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -86,6 +104,14 @@ class Config:
         out: list[str] = []
         for ch in self.channels:
             out.extend(secrets_of_url(ch.url))
+        if "@" in self.settings.database:  # the database password, as written and as decoded
+            from urllib.parse import unquote, urlsplit
+
+            try:
+                password = urlsplit(self.settings.database).password
+            except ValueError:
+                password = None
+            out.extend([password, unquote(password)] if password else [])
         return out
 
 
@@ -133,11 +159,19 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "timeout": (_STR + _NUM, 'a duration such as "20s"'),
         "max_body_bytes": ((int,), "a whole number of bytes"),
         "concurrency": ((int,), "a whole number"),
+        "host_concurrency": ((int,), "a whole number of fetches in flight to one host"),
+        "politeness_delay": (_STR + _NUM, 'a duration such as "1s" (0 for your own servers)'),
+        "robots_txt": ((bool,), "true or false"),
+        "failure_threshold": ((int,), "a whole number of consecutive failures"),
+        "max_backoff": (_STR + _NUM, 'a duration such as "6h"'),
+        "parse_budget": (_STR + _NUM, 'a duration such as "10s"'),
+        "parse_workers": ((int,), "a whole number of processes (0: one per core)"),
         "retry_base": (_STR + _NUM, 'a duration such as "1m"'),
         "retry_max": (_STR + _NUM, 'a duration such as "1h"'),
         "give_up_after": (_STR + _NUM, 'a duration such as "3d"'),
         "secrets_file": (_STR, "a path to a file of NAME=value lines"),
         "topics_file": (_STR, "a path to another TOML file whose [[topic]] entries are used too"),
+        "listen": (_STR, 'an address and port for health, metrics and status, such as "127.0.0.1:9464"'),
     },
     "source": {
         "id": (_STR, 'a unique lower-case id such as "vov-world"'),
@@ -156,6 +190,8 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "time": (_STR, "a CSS selector"),
         "drop": ((list,), "a list of CSS selectors"),
         "headers": ((dict,), "a table of header names and values"),
+        "robots_txt": ((bool,), "true or false (false: poll even where robots.txt disallows it)"),
+        "politeness_delay": (_STR + _NUM, 'a duration such as "1s" (0 for your own servers)'),
     },
     "topic": {
         "id": (_STR, 'a unique lower-case id such as "kfor-troops"'),
@@ -164,16 +200,26 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "fold_diacritics": ((bool,), "true or false"),
         "threshold": (_NUM, "a number (the score a match needs)"),
         "severity": (_STR, '"info", "warning" or "critical"'),
+        "cooldown": (_STR + _NUM, 'a duration such as "3d"'),
+        "max_per_hour": ((int,), "a whole number of alerts (0: no cap)"),
+        "digest": (_STR + _NUM, 'a duration such as "1h"'),
+        "facts": ((dict,), 'a table such as { force = "@kfor", place = "@kosovo", others = "@other_forces" }'),
     },
     "channel": {
         "id": (_STR, 'a unique lower-case id such as "desk-email"'),
         "url": (_STR, 'an apprise URL, normally "${SOME_VARIABLE}"'),
         "topics": ((list,), "a list of topic ids"),
         "min_severity": (_STR, '"info", "warning" or "critical"'),
+        "quiet_hours": (_STR, 'a time range such as "22:00-07:00"'),
+        "timezone": (_STR, 'an IANA time zone such as "Asia/Ho_Chi_Minh"'),
+        "format": (_STR, '"auto", "html", "markdown" or "text"'),
+        "template": (_STR, "a path to a message template file"),
+        "max_length": ((int,), "a whole number of characters"),
     },
 }
 _REQUIRED = {"source": ("id", "kind", "url"), "topic": ("id", "query"), "channel": ("id", "url")}
-_TOP = {"monitor": dict, "source": list, "topic": list, "channel": list}
+_TOP = {"monitor": dict, "source": list, "topic": list, "channel": list, "terms": dict}
+FACT_ROLES = ("force", "place", "others")
 
 
 class _Problems:
@@ -253,10 +299,10 @@ def load(path: str | os.PathLike, env: dict[str, str] | None = None) -> Config:
 
     for key, value in raw.items():
         if key not in _TOP:
-            p.add(f"[{key}]", "unknown section; known sections are [monitor], [[source]], [[topic]], "
+            p.add(f"[{key}]", "unknown section; known sections are [monitor], [terms], [[source]], [[topic]], "
                               "[[channel]]")
         elif not isinstance(value, _TOP[key]):
-            form = "[monitor]" if key == "monitor" else f"[[{key}]]"
+            form = f"[{key}]" if key in ("monitor", "terms") else f"[[{key}]]"
             p.add(f"[{key}]", f"wrong form; write it as {form}")
     if p.items:
         raise ConfigError(p.items)
@@ -265,7 +311,8 @@ def load(path: str | os.PathLike, env: dict[str, str] | None = None) -> Config:
     _check_keys(p, "monitor", mon, 0)
     if isinstance(mon.get("topics_file"), str):
         included_path = path.parent / mon["topics_file"]
-        included = _included_topics(p, included_path)
+        raw.setdefault("terms", {})
+        included = _included_topics(p, included_path, raw["terms"] if isinstance(raw["terms"], dict) else None)
         p.origin.update((id(entry), included_path) for entry in included)
         raw["topic"] = included + raw.get("topic", [])
     settings = _settings(p, mon, env)
@@ -280,7 +327,8 @@ def load(path: str | os.PathLike, env: dict[str, str] | None = None) -> Config:
             p.add('[monitor]: field "secrets_file"', f"cannot read {sp}: {e.strerror}")
 
     sources = _entries(p, raw, "source", _source)
-    topics = _entries(p, raw, "topic", _topic)
+    terms = _terms(p, raw.get("terms", {}))
+    topics = _entries(p, raw, "topic", lambda p, e, i: _topic(p, e, i, terms))
     channels = _entries(p, raw, "channel", lambda p, e, i: _channel(p, e, i, env))
     topic_ids = {t.id for t in topics}
     for ch in channels:
@@ -290,12 +338,17 @@ def load(path: str | os.PathLike, env: dict[str, str] | None = None) -> Config:
                       f'no topic has id "{t}"; known topics: {", ".join(sorted(topic_ids)) or "none"}')
     if p.items:
         raise ConfigError(p.items)
-    return Config(path, settings, tuple(sources), tuple(topics), tuple(channels))
+    return Config(path, settings, tuple(sources), tuple(topics), tuple(channels), terms)
 
 
-def _included_topics(p: _Problems, included: Path) -> list[dict]:
+def _included_topics(p: _Problems, included: Path, terms: dict | None = None) -> list[dict]:
+    """The [[topic]] entries of ``included``; its [terms] lists are added to ``terms`` (the file's own win)."""
     try:
-        topics = tomllib.loads(included.read_text(encoding="utf-8")).get("topic", [])
+        doc = tomllib.loads(included.read_text(encoding="utf-8"))
+        topics = doc.get("topic", [])
+        if terms is not None and isinstance(doc.get("terms"), dict):
+            for name, items in doc["terms"].items():
+                terms.setdefault(name, items)
     except OSError as e:
         p.add('[monitor]: field "topics_file"', f"cannot read {included}: {e.strerror}")
         return []
@@ -340,7 +393,7 @@ def _settings(p: _Problems, mon: dict, env: dict[str, str]) -> Settings:
     d = Settings()
     w = lambda k: f'[monitor]: field "{k}"'  # noqa: E731
     database = env.get("MONITOR_DATABASE_URL") or mon.get("database") or d.database
-    for key in ("max_body_bytes", "concurrency"):  # 0 would refuse every body / block every fetch forever
+    for key in ("max_body_bytes", "concurrency", "host_concurrency", "failure_threshold"):  # 0 would block all
         value = mon.get(key)
         if isinstance(value, int) and not isinstance(value, bool) and value < 1:
             p.add(w(key), f"{value} is too small; write a whole number of at least 1")
@@ -359,7 +412,47 @@ def _settings(p: _Problems, mon: dict, env: dict[str, str]) -> Settings:
         retry_max=_duration(p, w("retry_max"), mon.get("retry_max"), d.retry_max),
         give_up_after=_duration(p, w("give_up_after"), mon.get("give_up_after"), d.give_up_after),
         secrets_file=mon.get("secrets_file") if isinstance(mon.get("secrets_file"), str) else None,
+        host_concurrency=_whole(mon, "host_concurrency", d.host_concurrency),
+        politeness_delay=_delay(p, w("politeness_delay"), mon.get("politeness_delay"), d.politeness_delay),
+        robots_txt=mon.get("robots_txt", True) is not False,
+        failure_threshold=_whole(mon, "failure_threshold", d.failure_threshold),
+        max_backoff=_duration(p, w("max_backoff"), mon.get("max_backoff"), d.max_backoff),
+        parse_budget=_duration(p, w("parse_budget"), mon.get("parse_budget"), d.parse_budget),
+        parse_workers=max(0, _whole(mon, "parse_workers", d.parse_workers)),
+        listen=_listen(p, w("listen"), env.get("MONITOR_LISTEN") or mon.get("listen")),
     )
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """``"127.0.0.1:9464"`` → ("127.0.0.1", 9464); ``"[::1]:9464"`` → ("::1", 9464). Raises ValueError."""
+    m = re.match(r"^\s*(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})\s*$", value)
+    if not m or not 1 <= int(m.group(3)) <= 65535:
+        raise ValueError(value)
+    return m.group(1) or m.group(2), int(m.group(3))
+
+
+def _listen(p: _Problems, where: str, value: Any) -> str | None:
+    if value is None or not isinstance(value, str):
+        return None
+    try:
+        parse_listen(value)
+    except ValueError:
+        p.add(where, f'{value!r} is not an address and port; write e.g. "127.0.0.1:9464" (this machine only), '
+                     '"[::1]:9464", or "0.0.0.0:9464" (every interface: only behind a firewall)')
+        return None
+    return value.strip()
+
+
+def _whole(mon: dict, key: str, default: int) -> int:
+    value = mon.get(key, default)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
+
+
+def _delay(p: _Problems, where: str, value: Any, default: float | None) -> float | None:
+    """A duration where 0 is allowed (no delay)."""
+    if value in (0, 0.0, "0", "0s"):
+        return 0.0
+    return _duration(p, where, value, default)
 
 
 def _source(p: _Problems, e: dict, i: int) -> Source | None:
@@ -403,6 +496,8 @@ def _source(p: _Problems, e: dict, i: int) -> Source | None:
         extraction=Extraction(links=e.get("links"), title=e.get("title"), summary=e.get("summary"),
                               body=e.get("body"), time=e.get("time"), drop=tuple(drop)),
         headers=tuple(headers.items()),
+        robots_txt=e.get("robots_txt", True) is not False,
+        politeness_delay=_delay(p, where("politeness_delay"), e.get("politeness_delay"), None),
     )
 
 
@@ -416,19 +511,77 @@ def _valid_selector(selector: str) -> bool:
         return False
 
 
-def _topic(p: _Problems, e: dict, i: int) -> Topic | None:
+def _terms(p: _Problems, raw: dict) -> dict[str, tuple[str, ...]]:
+    """[terms]: name = ["word", "a phrase", "prefix*", ...], each item checked as a query term."""
+    from monitor.rules import QuerySyntaxError
+    from monitor.rules.query import list_term
+
+    terms: dict[str, tuple[str, ...]] = {}
+    for name, items in raw.items():
+        where = f'[terms]: list "{name}"'
+        if not all(c.isalnum() or c in "_-" for c in name):
+            p.add(where, "a list name has only letters, digits, '_' and '-' (it is written @name in queries)")
+            continue
+        if not isinstance(items, list) or not items or not all(isinstance(t, str) for t in items):
+            p.add(where, 'write a non-empty list of terms, e.g. troops = ["troops", "soldiers", "binh sĩ"]')
+            continue
+        for item in items:
+            try:
+                list_term(item)
+            except QuerySyntaxError as err:
+                p.add(where, f"term {item!r}: {err}; an item is a word, a phrase or a prefix such as deploy*")
+        terms[name] = tuple(items)
+    return terms
+
+
+def _fact_roles(p: _Problems, where: str, raw: dict, terms: dict[str, tuple[str, ...]]
+                ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A topic's facts table: force (required), place, others; each "@list" or a list of terms."""
+    roles = []
+    for key in raw:
+        if key not in FACT_ROLES:
+            p.add(where, f'unknown key "{key}"; known keys are {", ".join(FACT_ROLES)}')
+    if "force" not in raw:
+        p.add(where, 'missing "force": the names of the force whose troops are counted, e.g. force = "@kfor"')
+    for role in FACT_ROLES:
+        value = raw.get(role)
+        if value is None:
+            continue
+        if isinstance(value, str) and value.startswith("@"):
+            if value[1:] not in terms:
+                known = ", ".join("@" + k for k in sorted(terms)) or "none defined"
+                p.add(where, f'{role} = "{value}": no such list in [terms] (known: {known})')
+                continue
+            roles.append((role, terms[value[1:]]))
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            roles.append((role, tuple(value)))
+        else:
+            p.add(where, f'{role}: write "@a_list" of [terms] or a list of terms such as ["KFOR", "Kosovo Force"]')
+    return tuple(roles)
+
+
+def _topic(p: _Problems, e: dict, i: int, terms: dict[str, tuple[str, ...]] | None = None) -> Topic | None:
     from monitor.rules import QuerySyntaxError, compile_topic
+    from monitor.rules.facts import FactRules
+
+    terms = terms or {}
 
     where = lambda k: _where("topic", e, i, k)  # noqa: E731
     severity = e.get("severity", "warning")
     if severity not in SEVERITIES:
         p.add(where("severity"), f'{severity!r} is not a severity; write "info", "warning" or "critical"')
+    max_per_hour = e.get("max_per_hour", 0)
+    if max_per_hour < 0:
+        p.add(where("max_per_hour"), f"{max_per_hour} is negative; write 0 (no cap) or a whole number of alerts")
     topic = Topic(id=e["id"], name=e.get("name", e["id"]), query=e["query"],
                   fold_diacritics=e.get("fold_diacritics", True), threshold=float(e.get("threshold", 1.0)),
-                  severity=severity)
+                  severity=severity, cooldown=_duration(p, where("cooldown"), e.get("cooldown"), Topic.cooldown),
+                  max_per_hour=max(0, max_per_hour), digest=_duration(p, where("digest"), e.get("digest"), 0.0),
+                  facts=_fact_roles(p, where("facts"), e["facts"], terms) if isinstance(e.get("facts"), dict) else ())
     try:
         compile_topic(topic.id, topic.name, topic.query, fold_diacritics=topic.fold_diacritics,
-                      threshold=topic.threshold)
+                      threshold=topic.threshold, terms=terms)
+        FactRules.of(**dict(topic.facts)) if topic.facts else None
     except QuerySyntaxError as err:
         p.add(where("query"), f"syntax error {err}; see docs/rules.md for the rule language")
     return topic
@@ -452,4 +605,55 @@ def _channel(p: _Problems, e: dict, i: int, env: dict[str, str]) -> Channel | No
             p.add(where("url"), f"{shown} is not an apprise URL apprise understands; see "
                                 "https://github.com/caronc/apprise/wiki for the URL of each service")
     return Channel(id=e["id"], url=url, url_template=template if _VAR.search(template) else "(inline URL)",
-                   topics=tuple(topics), min_severity=severity)
+                   topics=tuple(topics), min_severity=severity, **_channel_presentation(p, e, where))
+
+
+CHANNEL_FORMATS = ("auto", "html", "markdown", "text")
+
+
+def _channel_presentation(p: _Problems, e: dict, where) -> dict[str, Any]:
+    """quiet_hours, timezone, format, template and max_length of a channel, checked."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    out: dict[str, Any] = {}
+    tz = e.get("timezone", "UTC")
+    try:
+        ZoneInfo(tz)
+        out["timezone"] = tz
+    except (ZoneInfoNotFoundError, ValueError):
+        p.add(where("timezone"), f'{tz!r} is not a known time zone; write an IANA name such as "Asia/Ho_Chi_Minh"')
+    if "quiet_hours" in e:
+        m = re.match(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", e["quiet_hours"])
+        if (not m or int(m[1]) > 23 or int(m[3]) > 23 or int(m[2]) > 59 or int(m[4]) > 59
+                or m.group(1, 2) == m.group(3, 4)):
+            p.add(where("quiet_hours"), f'{e["quiet_hours"]!r} is not a time range; write e.g. "22:00-07:00" '
+                                        "(24-hour clock, start and end differ)")
+        else:
+            out["quiet_hours"] = (int(m[1]) * 60 + int(m[2]), int(m[3]) * 60 + int(m[4]))
+    fmt = e.get("format", "auto")
+    if fmt not in CHANNEL_FORMATS:
+        p.add(where("format"), f"{fmt!r} is not a format; write one of {', '.join(map(repr, CHANNEL_FORMATS))}")
+    else:
+        out["format"] = fmt
+    if "template" in e:
+        tpl = Path(e["template"])
+        tpl = tpl if tpl.is_absolute() else p.path.parent / tpl
+        try:
+            from monitor.notify.templates import check_template
+
+            problem = check_template(tpl.read_text(encoding="utf-8"))
+        except OSError as err:
+            problem = f"cannot read {tpl}: {err.strerror}"
+        except UnicodeDecodeError:
+            problem = f"{tpl} is not UTF-8 text; save it as UTF-8"
+        if problem:
+            p.add(where("template"), problem)
+        else:
+            out["template"] = str(tpl)
+    max_length = e.get("max_length", 0)
+    if max_length and max_length < 200:
+        p.add(where("max_length"), f"{max_length} is too short for an alert; write at least 200 (or 0: the "
+                                   "service's own limit)")
+    else:
+        out["max_length"] = max_length
+    return out

@@ -11,19 +11,23 @@ import signal
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from monitor import sdnotify
 from monitor.config import Config
+from monitor.errors import ConfigError
 from monitor.fetch.client import Fetcher
+from monitor.health import HEARTBEAT
+from monitor.metrics import METRICS, TimedFetcher
 from monitor.notify import deliver_pending
+from monitor.parse.budget import ParsePool
 from monitor.pipeline import Poller, PollOutcome
-from monitor.rules import CompiledTopic, compile_topic
+from monitor.rules import CompiledTopic, compile_config_topics
 from monitor.store import Store, utcnow
 
 log = logging.getLogger("monitor.daemon")
 
 
 def compile_topics(config: Config) -> list[CompiledTopic]:
-    return [compile_topic(t.id, t.name, t.query, fold_diacritics=t.fold_diacritics, threshold=t.threshold)
-            for t in config.topics]
+    return compile_config_topics(config)
 
 
 class Daemon:
@@ -33,11 +37,44 @@ class Daemon:
         self.topics = compile_topics(config)
         self._busy = asyncio.Lock()  # one poll round at a time
         self._delivering = asyncio.Lock()
+        self.parser: ParsePool | None = None  # the parse workers, while a round or the daemon runs
+        self._scheduler: AsyncIOScheduler | None = None  # while run_forever runs
+
+    def apply_config(self, config: Config) -> None:
+        """Use a reloaded config (SIGHUP) from the next poll and delivery tick on."""
+        old, self.config, self.topics = self.config.settings, config, compile_topics(config)
+        for job, tick in (("poll", "poll_tick"), ("deliver", "delivery_tick")):
+            if self._scheduler is not None and getattr(old, tick) != getattr(config.settings, tick):
+                self._scheduler.reschedule_job(job, trigger="interval", seconds=getattr(config.settings, tick))
+
+    async def _heartbeat(self) -> None:
+        METRICS.tick()  # on the event loop: it runs only while the loop and the scheduler do
+        if sdnotify.watchdog_enabled():
+            sdnotify.notify("WATCHDOG=1")
+
+    def _serve_status(self):
+        """The health, metrics and status endpoint when ``[monitor] listen`` is set, else None."""
+        listen = self.config.settings.listen
+        if not listen:
+            return None
+        from monitor.web import serve
+
+        try:
+            return serve(listen, lambda: self.config, self.store)
+        except OSError as e:
+            raise ConfigError([f'{self.config.path}: [monitor]: field "listen": cannot listen on {listen}: '
+                               f"{e.strerror or e}; stop what uses it or choose another address"]) from None
 
     def _fetcher(self) -> Fetcher:
         s = self.config.settings
         return Fetcher(user_agent=s.user_agent, timeout=s.timeout, max_body_bytes=s.max_body_bytes,
-                       allow_private=s.allow_private_addresses, concurrency=s.concurrency)
+                       allow_private=s.allow_private_addresses, concurrency=s.concurrency,
+                       host_concurrency=s.host_concurrency, politeness_delay=s.politeness_delay,
+                       robots=s.robots_txt)
+
+    def _parse_pool(self) -> ParsePool:
+        s = self.config.settings
+        return ParsePool(s.parse_workers or None, s.parse_budget)
 
     async def poll(self, fetcher: Fetcher, *, all_sources: bool = False) -> list[PollOutcome]:
         """Poll the due sources (or all of them) concurrently; each failure stays with its source."""
@@ -46,7 +83,7 @@ class Daemon:
             due = ids if all_sources else self.store.due_sources(ids, utcnow())
             if not due:
                 return []
-            poller = Poller(self.config, self.store, fetcher, self.topics)
+            poller = Poller(self.config, self.store, fetcher, self.topics, self.parser)
             results = await asyncio.gather(*(poller.poll(self.config.source(sid)) for sid in due),
                                            return_exceptions=True)
             outcomes = []
@@ -64,8 +101,16 @@ class Daemon:
             return await asyncio.to_thread(deliver_pending, self.store, self.config)
 
     async def run_once(self) -> list[PollOutcome]:
-        async with self._fetcher() as fetcher:
-            outcomes = await self.poll(fetcher, all_sources=True)
+        own_pool = self.parser is None
+        if own_pool:
+            self.parser = self._parse_pool()
+        try:
+            async with self._fetcher() as fetcher:
+                outcomes = await self.poll(fetcher, all_sources=True)
+        finally:
+            if own_pool:
+                self.parser.close()
+                self.parser = None
         await self.deliver()
         return outcomes
 
@@ -78,8 +123,14 @@ class Daemon:
             except (NotImplementedError, RuntimeError):
                 pass
         s = self.config.settings
-        async with self._fetcher() as fetcher:
-            scheduler = AsyncIOScheduler(timezone="UTC")
+        web = self._serve_status()
+        reloads: set[asyncio.Task] = set()  # held until done, as asyncio asks
+        loop.add_signal_handler(signal.SIGHUP, lambda: _hold(reloads, loop.create_task(self._reload())))
+        self.parser = self._parse_pool()
+        async with TimedFetcher(self._fetcher()) as fetcher:
+            scheduler = self._scheduler = AsyncIOScheduler(timezone="UTC")
+            scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT, id="heartbeat",
+                              next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
             scheduler.add_job(self.poll, "interval", args=[fetcher], seconds=s.poll_tick, id="poll",
                               next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
             scheduler.add_job(self.deliver, "interval", seconds=s.delivery_tick, id="deliver",
@@ -88,9 +139,27 @@ class Daemon:
             log.info("monitor running: %d sources, %d topics, %d channels; poll tick %gs, delivery tick %gs",
                      len(self.config.sources), len(self.config.topics), len(self.config.channels),
                      s.poll_tick, s.delivery_tick)
+            sdnotify.notify("READY=1", f"STATUS=polling {len(self.config.sources)} sources")
             await stop.wait()
             log.info("stopping: finishing in-flight work")
+            sdnotify.notify("STOPPING=1")
+            loop.remove_signal_handler(signal.SIGHUP)
             scheduler.shutdown(wait=False)
             async with self._busy, self._delivering:
                 pass  # wait for a poll round or delivery pass that is under way
+        self.parser.close()
+        self.parser = None
+        self._scheduler = None
+        if web is not None:
+            web.close()
         log.info("stopped")
+
+    async def _reload(self) -> None:
+        from monitor.reload import reload
+
+        await reload(self)
+
+
+def _hold(tasks: set[asyncio.Task], task: asyncio.Task) -> None:
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)

@@ -3,11 +3,17 @@
     MonitorError
     ├── ConfigError            rules.toml is wrong (carries every problem found)
     ├── FetchError             a source could not be fetched
-    │   ├── NetworkError       DNS, refused, reset, TLS — no HTTP answer
-    │   │   └── FetchTimeout   connect/read timeout or the total deadline
+    │   ├── NetworkError       no HTTP answer: the connection broke (reset, truncated body)
+    │   │   ├── FetchTimeout   connect/read timeout or the total deadline
+    │   │   ├── DNSFailure     the host name does not resolve
+    │   │   ├── ConnectionRefused  nothing listens on that host and port
+    │   │   └── TLSFailure     the TLS handshake or the certificate failed
     │   ├── HTTPStatusError    an HTTP error status (404, 500, ...)
-    │   │   └── Blocked        403/451 or a bot-challenge page: the site refuses us
+    │   │   ├── Blocked        403/451 or a bot-challenge page: the site refuses us
+    │   │   └── RedirectLoop   redirects that come back, or too many of them
+    │   ├── EmptyBody          200 with nothing in it
     │   ├── TooLarge           the body passed the size limit
+    │   ├── RobotsDisallowed   the site's robots.txt forbids this URL to our User-Agent
     │   └── AddressRefused     the URL or a redirect points where the policy forbids
     └── DeliveryError          a notifier refused or could not be reached
 
@@ -35,6 +41,18 @@ class FetchTimeout(NetworkError):
     status_word = "timeout"
 
 
+class DNSFailure(NetworkError):
+    pass  # status "network error"; the message says DNS
+
+
+class ConnectionRefused(NetworkError):
+    pass  # status "network error"; the message says refused
+
+
+class TLSFailure(NetworkError):
+    status_word = "tls error"
+
+
 class HTTPStatusError(FetchError):
     status_word = "http error"
 
@@ -48,12 +66,24 @@ class Blocked(HTTPStatusError):
     status_word = "blocked"
 
 
+class RedirectLoop(HTTPStatusError):
+    status_word = "redirect loop"
+
+
+class EmptyBody(FetchError):
+    status_word = "empty body"
+
+
 class TooLarge(FetchError):
     status_word = "too large"
 
 
 class AddressRefused(FetchError):
     status_word = "refused by address policy"
+
+
+class RobotsDisallowed(FetchError):
+    status_word = "robots.txt"
 
 
 class DeliveryError(MonitorError):

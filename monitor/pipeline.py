@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from monitor import alerts as alert_text
+from monitor import noise
 from monitor.config import Config
 from monitor.errors import Blocked, FetchError
 from monitor.fetch.client import Fetcher
+from monitor.metrics import METRICS
 from monitor.normalize import canonical_url, make_article
-from monitor.parse import decode, extract_article, find_links, looks_blocked, parse_feed, parse_sitemap
-from monitor.parse.errors import BlockedPage, ParseError
+from monitor.parse import jobs
+from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
+from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
 from monitor.records import Article, Entry, Source
 from monitor.rules import CompiledTopic, match_all
 from monitor.store import Store, utcnow
@@ -68,12 +71,18 @@ def item_keys(source: Source, url: str, guid: str | None = None) -> list[str]:
 
 
 class Poller:
-    def __init__(self, config: Config, store: Store, fetcher: Fetcher, topics: list[CompiledTopic]):
+    def __init__(self, config: Config, store: Store, fetcher: Fetcher, topics: list[CompiledTopic],
+                 parser: ParsePool | InlineParser | None = None):
         self.config = config
         self.store = store
         self.fetcher = fetcher
         self.topics = topics
+        self.parser = parser or InlineParser()
         self._topic_conf = {t.id: t for t in config.topics}
+
+    async def _get(self, source: Source, url: str, accept: str, **conditional):
+        return await self.fetcher.get(url, headers=dict(source.headers), accept=accept, robots=source.robots_txt,
+                                      delay=source.politeness_delay, **conditional)
 
     async def poll(self, source: Source) -> PollOutcome:
         """Poll one source and record its health. Never raises for the source's own failures."""
@@ -82,9 +91,9 @@ class Poller:
         retry_after: float | None = None
         etag = last_modified = None
         try:
-            result = await self.fetcher.get(
-                source_url(source, utcnow()), etag=state.etag, last_modified=state.last_modified,
-                headers=dict(source.headers), accept=FEED_ACCEPT if source.kind != "page" else HTML_ACCEPT)
+            result = await self._get(source, source_url(source, utcnow()),
+                                     FEED_ACCEPT if source.kind != "page" else HTML_ACCEPT,
+                                     etag=state.etag, last_modified=state.last_modified)
             etag, last_modified = result.headers.get("etag"), result.headers.get("last-modified")
             if result.not_modified:
                 outcome.status = "not modified"
@@ -100,13 +109,13 @@ class Poller:
         except BlockedPage as e:
             outcome.status, outcome.error = "blocked", f"{e} (the site refuses this client)"
         except ParseError as e:
-            outcome.status, outcome.error = "parse error", str(e)
+            outcome.status, outcome.error = parse_failure(e)
         except Exception as e:  # a bug on one source's data must not stop the others
             log.exception("source %s: unexpected error", source.id)
             outcome.status, outcome.error = "internal error", f"{e.__class__.__name__}: {e}"
 
         failures = 0 if outcome.ok else state.consecutive_failures + 1
-        next_due = next_due_at(source.interval, failures, retry_after)
+        next_due = next_due_at(source.interval, failures, retry_after, self.config.settings.max_backoff)
         self.store.record_poll(source.id, status=outcome.status, error=outcome.error, ok=outcome.ok,
                                next_due=next_due, etag=etag, last_modified=last_modified,
                                items_seen=outcome.items_seen if outcome.ok else None,
@@ -118,6 +127,7 @@ class Poller:
         else:
             log.warning("source %s: %s: %s (failure %d, next try %s)", source.id, outcome.status,
                         outcome.error, failures, next_due.strftime("%H:%M:%S UTC"))
+        METRICS.poll_done(source.id, outcome.status)
         return outcome
 
     # -- stage: parse the source document into candidates ------------------------------------
@@ -125,7 +135,10 @@ class Poller:
     async def _candidates(self, source: Source, body: bytes, content_type: str,
                           final_url: str) -> list[_Candidate]:
         if source.kind == "feed":
-            entries = parse_feed(body, final_url, content_type, source.language).entries
+            feed = await self.parser.run(jobs.feed_job, body, final_url, content_type, source.language)
+            if feed.warnings:
+                log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(feed.warnings[:3]))
+            entries = feed.entries
             out = []
             for e in entries:
                 if not e.url:
@@ -134,17 +147,20 @@ class Poller:
                 out.append(_Candidate(e.url, None if source.full_text else e, keys))
             return out
         if source.kind == "sitemap":
-            links = parse_sitemap(body, source.link_pattern, final_url)
+            links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
             if links and links[0].is_sitemap:  # an index: read its newest child sitemaps
                 children, links = links[:MAX_CHILD_SITEMAPS], []
                 for child in children:
-                    got = await self.fetcher.get(child.url, headers=dict(source.headers), accept=FEED_ACCEPT)
-                    links += [x for x in parse_sitemap(got.body, source.link_pattern, got.final_url)
-                              if not x.is_sitemap]
+                    got = await self._get(source, child.url, FEED_ACCEPT)
+                    child_links = await self.parser.run(jobs.sitemap_job, got.body, source.link_pattern,
+                                                        got.final_url)
+                    links += [x for x in child_links if not x.is_sitemap]
             return [_Candidate(link.url, None, item_keys(source, link.url)) for link in links]
-        html = decode(body, content_type)
-        _raise_if_blocked(html, final_url)
-        links = find_links(html, final_url, source.extraction, source.link_pattern)
+        try:
+            links = await self.parser.run(jobs.listing_job, body, content_type, final_url, source.extraction,
+                                          source.link_pattern)
+        except BlockedPage as e:
+            raise _blocked(e, final_url) from None
         return [_Candidate(url, None, item_keys(source, url)) for url in links]
 
     # -- stages: fetch article pages, normalize, dedup, match, store with alerts -------------
@@ -180,31 +196,43 @@ class Poller:
             outcome.error = summary
 
     async def _fetch_article(self, source: Source, url: str) -> Entry:
-        result = await self.fetcher.get(url, headers=dict(source.headers), accept=HTML_ACCEPT)
-        html = decode(result.body, result.content_type)
-        _raise_if_blocked(html, result.final_url)
-        return extract_article(html, result.final_url, source.extraction, source.language)
+        result = await self._get(source, url, HTML_ACCEPT)
+        try:
+            return await self.parser.run(jobs.article_job, result.body, result.content_type, result.final_url,
+                                         source.extraction, source.language)
+        except BlockedPage as e:
+            raise _blocked(e, result.final_url) from None
 
     def _store_article(self, source: Source, article: Article, keys: list[str], outcome: PollOutcome) -> None:
         keys = [*keys, f"url:{article.url}"]
         if self.store.seen(keys):
             return
         matches = match_all(self.topics, article)
+        previous = {m.topic_id: self.store.latest_total(m.topic_id) for m in matches
+                    if any(f.kind == "total" for f in m.facts)}
 
         def render(m):
             aid = _alert_id(m.topic_id, article.url)
             severity = self._topic_conf[m.topic_id].severity
-            return alert_text.alert_title(m, article), alert_text.alert_body(m, article, source, aid), severity
+            return alert_text.alert_title(m, article), alert_text.alert_body(m, article, source, aid,
+                                                                           previous.get(m.topic_id)), severity
 
-        def channels(m):
-            return alert_text.channels_for(m, self._topic_conf[m.topic_id], self.config.channels)
+        def plan(m, sent_last_hour):
+            topic = self._topic_conf[m.topic_id]
+            receiving = alert_text.channels_receiving(m, topic, self.config.channels)
+            return noise.plan(topic, receiving, utcnow(), sent_last_hour)
 
-        new = self.store.save_article(article, keys, matches, render, channels)
+        new = self.store.save_article(article, keys, matches, render, plan,
+                                      cooldown=lambda topic_id: self._topic_conf[topic_id].cooldown)
         if new is None:
             log.info("source %s: %s is a copy of an article already seen", source.id, article.url)
             return
         outcome.items_new += 1
         outcome.alerts.extend(new)
+        for m in matches:  # the first total an article states becomes the topic's latest
+            totals = [f.value for f in m.facts if f.kind == "total"]
+            if totals:
+                self.store.record_total(m.topic_id, totals[0], article.url)
         for a in new:
             where = ", ".join(a.channels) if a.channels else "no channel configured: shown here only"
             log.warning("ALERT %s %s\n%s\n(delivery: %s)", a.id, a.title, a.body, where)
@@ -226,17 +254,30 @@ def _merge(feed_entry: Entry | None, page: Entry) -> Entry:
                  canonical_url=page.canonical_url)
 
 
-def _raise_if_blocked(html: str, url: str) -> None:
-    reason = looks_blocked(html)
-    if reason:
-        raise Blocked(f"blocked: {url} answered with a bot-challenge page ({reason})", 200)
+def _blocked(error: BlockedPage, url: str) -> Blocked:
+    return Blocked(f"blocked: {url} answered with a bot-challenge page ({error.reason})", 200)
 
 
-def next_due_at(interval: float, failures: int, retry_after: float | None = None) -> datetime:
-    """The interval with ±10 % jitter; after failures, doubled per failure (capped); never before Retry-After."""
-    delay = interval * random.uniform(0.9, 1.1)
+def parse_failure(error: ParseError) -> tuple[str, str]:
+    """(status, plain words) of a document that could not be read."""
+    if isinstance(error, EntityDeclared):
+        return "refused", (f"{error}: entity declarations are how XML bombs work; a real feed needs none "
+                           "(ask the site to fix its feed)")
+    if isinstance(error, ParseTimeout):
+        return "parse timeout", str(error)
+    if isinstance(error, (NotAFeed, NotASitemap)):
+        return "parse error", f"malformed: {error} (is the URL still the feed? open it in a browser)"
+    return "parse error", str(error)
+
+
+def next_due_at(interval: float, failures: int, retry_after: float | None = None,
+                max_backoff: float = MAX_BACKOFF) -> datetime:
+    """The interval with ±10 % jitter; after failures, doubled per failure up to ``max_backoff``
+    (never less than the interval), also jittered; never before Retry-After."""
+    delay = interval
     if failures:
-        delay = min(max(interval, MAX_BACKOFF), interval * (2 ** (failures - 1)))
+        delay = min(max(interval, max_backoff), interval * (2 ** min(failures - 1, 30)))
+    delay *= random.uniform(0.9, 1.1)
     if retry_after:
         delay = max(delay, retry_after)
     return datetime.now(UTC) + timedelta(seconds=delay)

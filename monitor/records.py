@@ -40,6 +40,8 @@ class Source:
     max_items: int = 30  # page / sitemap / full-text feed: article pages fetched per poll at most
     extraction: Extraction = field(default_factory=Extraction)
     headers: tuple[tuple[str, str], ...] = ()  # extra request headers for this source
+    robots_txt: bool = True  # False: this source is polled even where robots.txt disallows it
+    politeness_delay: float | None = None  # seconds between requests to its host; None: [monitor]'s
 
     @property
     def host(self) -> str:

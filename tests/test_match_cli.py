@@ -53,3 +53,15 @@ def test_feed_file_yields_one_row_per_item():
     assert len(rows) == 3
     kfor = [r for r in rows if any(t["id"] == "kfor-troops" for t in r["topics"])]
     assert [r["title"] for r in kfor] == ["NATO và EU thảo luận tình hình Kosovo"]
+
+
+def test_seed_000_facts_are_printed_for_the_matching_topic_only():
+    seed_000, seed_001 = sorted(SEEDS.glob("00*.txt"))
+    rows = match(seed_000, seed_001)
+    facts = sorted((f["topic"], f["kind"], f["value"]) for f in rows[0]["facts"])
+    assert facts == [("kfor-troops", "change", 500), ("kfor-troops", "total", 4000), ("kfor-troops", "total", 4200)]
+    change = next(f for f in rows[0]["facts"] if f["kind"] == "change")
+    assert "500 binh sĩ bổ sung" in change["text"] and isinstance(change["value"], int)
+    assert rows[1]["facts"] == []
+    kfor = next(t for t in rows[0]["topics"] if t["id"] == "kfor-troops")
+    assert "KFOR" in kfor["evidence"]["terms"] and "«" in kfor["evidence"]["snippet"]

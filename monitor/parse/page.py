@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import soupsieve
 from bs4 import BeautifulSoup, Tag
 
-from monitor.parse.boilerplate import clean_paragraphs
+from monitor.parse.boilerplate import clean_paragraphs, is_related_heading
 from monitor.parse.dates import VIETNAM_TZ_HOURS, parse_date
 from monitor.parse.errors import BlockedPage
 from monitor.parse.text import block_texts, norm_space, soup_of
@@ -265,6 +265,21 @@ def _drop_junk(root: Tag) -> None:
         el.decompose()
 
 
+def _in_junk(el: Tag) -> bool:
+    """True when ``el`` sits in a sidebar, menu or related-news box (a selector may reach into one)."""
+    for parent in el.parents:
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            return False
+        if parent.find("h1") or parent.find(attrs={"itemprop": "articleBody"}):
+            return False  # it holds the article itself
+        if _is_junk_element(parent):
+            return True
+        heading = parent.find(["h2", "h3", "h4", "h5", "h6"], recursive=False)
+        if heading is not None and is_related_heading(heading.get_text(" ")):
+            return True
+    return False
+
+
 def _meta(soup: BeautifulSoup, attr: str, value: str) -> str:
     el = soup.find("meta", attrs={attr: value})
     if el is None:
@@ -375,8 +390,8 @@ def _selected_paragraphs(soup: BeautifulSoup, selector: str) -> list[str]:
     paragraphs: list[str] = []
     seen_ids: set[int] = set()
     for el in soup.select(selector):
-        if any(id(parent) in seen_ids for parent in el.parents):
-            continue  # nested in an element already taken
+        if any(id(parent) in seen_ids for parent in el.parents) or _in_junk(el):
+            continue  # nested in an element already taken, or in a related-news box
         seen_ids.add(id(el))
         for junk in el.find_all(True):
             if not junk.decomposed and (junk.name in _JUNK_TAGS or _is_junk_element(junk)):
@@ -428,7 +443,8 @@ def extract_article(html: str, url: str, extraction: Extraction, language: str) 
     summary_parts: list[str] = []
     if extraction.summary:
         for el in soup.select(extraction.summary):
-            summary_parts.extend(block_texts(el))
+            if not _in_junk(el):
+                summary_parts.extend(block_texts(el))
     paragraphs = _selected_paragraphs(soup, extraction.body) if extraction.body else []
     if not paragraphs:  # no selector, or the site changed its layout: the generic extractor decides
         paragraphs = _generic_paragraphs(soup)

@@ -1,10 +1,29 @@
-"""The rule engine: topic queries compiled once and matched against articles, with evidence.
+"""The rule engine: topic queries compiled once and matched against articles, with evidence and facts.
 
-The query language is described in ``monitor.rules.query``, matching in ``monitor.rules.engine`` and
-Vietnamese-aware normalization in ``monitor.rules.text``. Pure logic, no I/O.
+The query language is described in ``monitor.rules.query`` (and for analysts in docs/rules.md),
+matching in ``monitor.rules.engine``, Vietnamese-aware normalization in ``monitor.rules.text``,
+numbers in ``monitor.rules.numbers`` and troop-count facts in ``monitor.rules.facts``. Pure logic, no I/O.
 """
 
-from monitor.rules.engine import ArticleIndex, CompiledTopic, compile_topic, match_all
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from monitor.rules.engine import ArticleIndex, CompiledTopic, TopicSet, compile_topic, match_all
+from monitor.rules.facts import FactRules
 from monitor.rules.query import QuerySyntaxError
 
-__all__ = ["ArticleIndex", "CompiledTopic", "QuerySyntaxError", "compile_topic", "match_all"]
+if TYPE_CHECKING:
+    from monitor.config import Config
+
+__all__ = ["ArticleIndex", "CompiledTopic", "FactRules", "QuerySyntaxError", "TopicSet", "compile_config_topics",
+           "compile_topic", "match_all"]
+
+
+def compile_config_topics(config: Config) -> TopicSet:
+    """Every topic of a (validated) config compiled once, together, with its named term lists and facts."""
+    return TopicSet(
+        compile_topic(t.id, t.name, t.query, fold_diacritics=t.fold_diacritics, threshold=t.threshold,
+                      terms=config.terms, facts=FactRules.of(**dict(t.facts)) if t.facts else None)
+        for t in config.topics
+    )

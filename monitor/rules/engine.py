@@ -15,8 +15,14 @@ group, in a field where all its parts occur, where any of them occurs; a NEAR, o
 one operand to the other.
 
 The evidence of a match is every occurrence of a positive term that made the query true (under an
-OR, only the alternatives that hold; under NOT, nothing). Its score is the number of distinct
-(term, field) pairs found; a topic matches when the query holds and the score reaches its threshold.
+OR, only the alternatives that hold; under NOT, nothing). Its score is the sum of the weights (1 unless
+written ``term^w``) of the distinct (term, field) pairs found; a topic matches when the query holds and
+the score reaches its threshold.
+
+``TopicSet`` compiles all topics together with a prefilter: for each topic the set of words one of
+which must occur for its query to hold (where it can be told: a query made only of NOT or ``#num``
+has none); an article's vocabulary is looked up once in the union of these words, and only the
+topics whose words occur are evaluated.
 """
 
 from __future__ import annotations
@@ -24,16 +30,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
 
 from monitor.records import Article, Evidence, Hit, Match
+from monitor.rules.facts import FactRules, extract_facts
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
 from monitor.rules.text import is_number, norm_word, norms_of, split_words
 
-__all__ = ["ArticleIndex", "CompiledTopic", "compile_topic", "match_all"]
+__all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
 FIELD_ORDER = ("title", "summary", "body")
 SNIPPET_WIDTH = 200
@@ -261,9 +268,15 @@ class _Near(_Node):
         self.distance = distance
 
     def _holds(self, ctx: _Ctx) -> bool:
-        return any(self.occurrences(ctx, f) for f in FIELD_ORDER)
+        if not (self.left.holds(ctx) and self.right.holds(ctx)):
+            return False
+        return any(self._pairs(ctx, f, first=True) for f in FIELD_ORDER)
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
+        return self._pairs(ctx, fname, first=False)
+
+    def _pairs(self, ctx: _Ctx, fname: str, *, first: bool) -> list[_Occ]:
+        """The spans where the operands are near each other; with ``first``, stop at the first one."""
         left = self.left.occurrences(ctx, fname)
         right = self.right.occurrences(ctx, fname) if left else []
         if not right:
@@ -279,6 +292,8 @@ class _Near(_Node):
                 disjoint = rs >= le or re_ <= ls
                 if disjoint and re_ - 1 >= ls - n:
                     pairs.add((min(ls, rs), max(le, re_), lparts + rparts))
+                    if first:
+                        return sorted(pairs)
         return sorted(pairs)
 
 
@@ -299,6 +314,41 @@ def _compile(node: Node, fold: bool, fields: frozenset[str]) -> _Node:
     if isinstance(node, Near):
         return _Near(_compile(node.left, fold, fields), _compile(node.right, fold, fields), node.distance)
     raise TypeError(f"unknown query node {node!r}")
+
+
+def _weights(node: Node, out: dict[str, float]) -> dict[str, float]:
+    """The weight of each term text of the query (the largest where a text is written twice)."""
+    if isinstance(node, (Term, Num)):
+        out[node.text] = max(out.get(node.text, 0.0), node.weight)
+    elif isinstance(node, FieldNode):
+        _weights(node.child, out)
+    elif isinstance(node, (And, Or)):
+        for child in node.children:
+            _weights(child, out)
+    elif isinstance(node, Near):
+        _weights(node.left, out)
+        _weights(node.right, out)
+    return out  # NOT: its terms never score
+
+
+_Key = tuple[str, bool]  # (norm of a word, is_prefix)
+
+
+def _required(node: Node, fold: bool) -> frozenset[_Key] | None:
+    """Words one of which occurs in any article the query holds for; None when that cannot be told."""
+    if isinstance(node, Term):
+        word = node.words[0]
+        return frozenset({(norm_word(word.text, fold), word.prefix)})
+    if isinstance(node, FieldNode):
+        return _required(node.child, fold)
+    if isinstance(node, Or):
+        parts = [_required(c, fold) for c in node.children]
+        return None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+    if isinstance(node, (And, Near)):
+        children = node.children if isinstance(node, And) else (node.left, node.right)
+        parts = [p for p in (_required(c, fold) for c in children) if p is not None]
+        return min(parts, key=len) if parts else None
+    return None  # NOT, #num
 
 
 # ── evidence ─────────────────────────────────────────────────────────────────────────────────────
@@ -371,6 +421,9 @@ class CompiledTopic:
     threshold: float
     ast: Node
     _root: _Node = field(repr=False)
+    weights: dict[str, float] = field(default_factory=dict, repr=False)
+    required: frozenset[_Key] | None = field(default=None, repr=False)
+    facts: FactRules | None = field(default=None, repr=False)
 
     def index(self, article: Article) -> ArticleIndex:
         return ArticleIndex(article, self.fold_diacritics)
@@ -387,30 +440,85 @@ class CompiledTopic:
             return None
         raw: set[tuple[str, str, int, int]] = set()
         self._root.collect(ctx, raw)
-        score = float(len({(term, fname) for term, fname, _s, _e in raw}))
+        weights = self.weights
+        score = float(sum(weights.get(term, 1.0) for term, _f in {(t, f) for t, f, _s, _e in raw}))
         if score < self.threshold:
             return None
-        return Match(self.topic_id, self.name, score, _evidence(index, raw))
+        facts = extract_facts(self.facts, self.topic_id, article) if self.facts is not None else ()
+        return Match(self.topic_id, self.name, round(score, 6), _evidence(index, raw), facts)
 
 
 def compile_topic(
-    topic_id: str, name: str, query: str, *, fold_diacritics: bool = True, threshold: float = 1.0
+    topic_id: str,
+    name: str,
+    query: str,
+    *,
+    fold_diacritics: bool = True,
+    threshold: float = 1.0,
+    terms: Mapping[str, Sequence[str]] | None = None,
+    facts: FactRules | None = None,
 ) -> CompiledTopic:
-    """Parse and compile a topic's query; raises ``QuerySyntaxError`` when the query is wrong."""
-    ast = parse(query)
+    """Parse and compile a topic's query; raises ``QuerySyntaxError`` when the query is wrong.
+
+    ``terms``: the named term lists ``@name`` refers to; ``facts``: the topic's fact extractor."""
+    ast = parse(query, terms)
     root = _compile(ast, fold_diacritics, frozenset(FIELD_ORDER))
-    return CompiledTopic(topic_id, name, query, fold_diacritics, threshold, ast, root)
+    return CompiledTopic(topic_id, name, query, fold_diacritics, threshold, ast, root,
+                         _weights(ast, {}), _required(ast, fold_diacritics), facts)
+
+
+class TopicSet(list):
+    """Compiled topics matched together: one vocabulary lookup finds the topics worth evaluating."""
+
+    def __init__(self, topics: Iterable[CompiledTopic] = ()) -> None:
+        super().__init__(topics)
+        self._exact: dict[tuple[bool, str], list[int]] = defaultdict(list)
+        self._prefix: dict[tuple[bool, str], list[int]] = defaultdict(list)
+        self._prefix_lengths: dict[bool, list[int]] = defaultdict(list)
+        self._always: list[int] = []
+        for i, topic in enumerate(self):
+            if topic.required is None:
+                self._always.append(i)
+                continue
+            for norm, prefix in topic.required:
+                (self._prefix if prefix else self._exact)[(topic.fold_diacritics, norm)].append(i)
+        for fold, norm in self._prefix:
+            if len(norm) not in self._prefix_lengths[fold]:
+                self._prefix_lengths[fold].append(len(norm))
+        self.folds = sorted({t.fold_diacritics for t in self})
+
+    def candidates(self, indexes: Mapping[bool, ArticleIndex]) -> list[int]:
+        """Indices of the topics whose prefilter words occur in the article, in topic order."""
+        found = set(self._always)
+        exact, prefix = self._exact, self._prefix
+        for fold, index in indexes.items():
+            lengths = self._prefix_lengths[fold]
+            for fi in index.fields.values():
+                for word in fi.vocab:
+                    hit = exact.get((fold, word))
+                    if hit:
+                        found.update(hit)
+                    for n in lengths:
+                        if len(word) >= n:
+                            hit = prefix.get((fold, word[:n]))
+                            if hit:
+                                found.update(hit)
+        return sorted(found)
+
+    def match(self, article: Article) -> list[Match]:
+        indexes = {fold: ArticleIndex(article, fold) for fold in self.folds}
+        matches = []
+        for i in self.candidates(indexes):
+            topic = self[i]
+            found = topic.match(article, indexes[topic.fold_diacritics])
+            if found is not None:
+                matches.append(found)
+        return matches
 
 
 def match_all(topics: Iterable[CompiledTopic], article: Article) -> list[Match]:
-    """Every topic that matches ``article``, in order; the article is tokenized once per fold mode."""
-    indexes: dict[bool, ArticleIndex] = {}
-    matches = []
-    for topic in topics:
-        index = indexes.get(topic.fold_diacritics)
-        if index is None:
-            index = indexes[topic.fold_diacritics] = topic.index(article)
-        found = topic.match(article, index)
-        if found is not None:
-            matches.append(found)
-    return matches
+    """Every topic that matches ``article``, in order; the article is tokenized once per fold mode.
+
+    Pass a ``TopicSet`` (compiled once) to use the prefilter; any other iterable is wrapped in one."""
+    topic_set = topics if isinstance(topics, TopicSet) else TopicSet(topics)
+    return topic_set.match(article)

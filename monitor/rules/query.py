@@ -7,6 +7,9 @@ Terms
     ``Cô-xô-vô``          a bare word that the tokenizer cuts in several words is a phrase too
     ``deploy*``           prefix wildcard; also inside a phrase: ``"triển khai*"``
     ``#num``              any number token (``4.200``, ``4,500``, ``27``)
+    ``@troops``           a named term list (``[terms]`` of rules.toml): any of its terms
+    ``term^2``            a weight: the term adds 2 to the score instead of 1 (also ``"a b"^2``,
+                          ``@list^0.5``, ``(a OR b)^3``: every term of the group)
 
 Operators, from the tightest to the loosest
     ``NOT x``             x does not match
@@ -23,7 +26,8 @@ A mistake raises ``QuerySyntaxError`` with the character position where it was f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from monitor.rules.text import tokenize
 
@@ -40,6 +44,7 @@ __all__ = [
     "QuerySyntaxError",
     "Term",
     "Word",
+    "list_term",
     "parse",
 ]
 
@@ -74,6 +79,7 @@ class Term:
     text: str  # as written in the query, without quotes or field
     words: tuple[Word, ...]
     position: int
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ class Num:
 
     position: int
     text: str = "#num"
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -125,13 +132,15 @@ Node = Term | Num | Field | Not | And | Or | Near
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # "(" ")" "AND" "OR" "NOT" "NEAR" "FIELD" "WORD" "PHRASE" "NUM" "END"
+    kind: str  # "(" ")" "AND" "OR" "NOT" "NEAR" "FIELD" "WORD" "PHRASE" "NUM" "LIST" "WEIGHT" "END"
     text: str  # the source text (for a phrase: its content; for a field: its name)
     position: int  # where it starts in the query (for a phrase: the opening quote)
-    value: int = 0  # NEAR distance
+    value: float = 0  # NEAR distance, weight
 
 
-_TERM_STARTS = frozenset({"(", "NOT", "FIELD", "WORD", "PHRASE", "NUM"})
+_TERM_STARTS = frozenset({"(", "NOT", "FIELD", "WORD", "PHRASE", "NUM", "LIST"})
+MAX_DEPTH = 100  # parentheses / NOT nesting deeper than this is refused
+MAX_LENGTH = 100_000  # characters of one query
 
 
 def _found(tok: _Tok) -> str:
@@ -174,6 +183,10 @@ def _lex_run(run: str, pos: int) -> list[_Tok]:
     """Classify one run of non-space characters: keyword, NEAR/n, field prefix, #num or word."""
     if run in _KEYWORDS:
         return [_Tok(run, run, pos)]
+    if "^" in run:
+        head, weight = run.rsplit("^", 1)
+        tok = _Tok("WEIGHT", weight, pos + len(head), _weight(weight, pos + len(head) + 1))
+        return [*(_lex_run(head, pos) if head else []), tok]
     if run == "NEAR" or run.startswith("NEAR/"):
         return [_Tok("NEAR", run, pos, _near_distance(run, pos))]
     if ":" in run:
@@ -184,6 +197,10 @@ def _lex_run(run: str, pos: int) -> list[_Tok]:
         return [field, *_lex_run(rest, pos + len(name) + 1)] if rest else [field]
     if run.lower() == "#num":
         return [_Tok("NUM", run, pos)]
+    if run.startswith("@"):
+        if len(run) == 1 or not all(c.isalnum() or c in "_-" for c in run[1:]):
+            raise QuerySyntaxError(pos, "a term list name after '@' (letters, digits, '_' or '-')", f"'{run}'")
+        return [_Tok("LIST", run[1:], pos)]
     if run.startswith("#"):
         raise QuerySyntaxError(pos, "'#num'", f"'{run}'")
     if run.startswith("-"):
@@ -201,6 +218,17 @@ def _near_distance(run: str, pos: int) -> int:
     return int(digits)
 
 
+def _weight(text: str, pos: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1000:
+        raise QuerySyntaxError(pos, "a weight between 0 and 1000 after '^' (e.g. ^2 or ^0.5)",
+                               f"'{text}'" if text else "nothing")
+    return value
+
+
 def _words(text: str, offset: int) -> tuple[Word, ...]:
     """The words of a bare word or phrase content; '*' is allowed right after a word only."""
     tokens = tokenize(text, fold_diacritics=False)
@@ -215,10 +243,14 @@ def _words(text: str, offset: int) -> tuple[Word, ...]:
 
 
 class _Parser:
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, terms: Mapping[str, Sequence[str]]) -> None:
+        if len(query) > MAX_LENGTH:
+            raise QuerySyntaxError(MAX_LENGTH, f"a query of at most {MAX_LENGTH} characters", "a longer one")
         self.toks = _lex(query)
         self.i = 0
         self.field: str | None = None
+        self.terms = terms
+        self.depth = 0
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -276,12 +308,28 @@ class _Parser:
     def unary(self) -> Node:
         if self.peek().kind == "NOT":
             tok = self.take()
-            return Not(self.unary(), tok.position)
-        return self.primary()
+            self.enter(tok)
+            node: Node = Not(self.unary(), tok.position)
+            self.depth -= 1
+            return node
+        node = self.primary()
+        if self.peek().kind == "WEIGHT":
+            node = _weighted(node, self.take().value)
+        return node
+
+    def enter(self, tok: _Tok) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QuerySyntaxError(tok.position, f"at most {MAX_DEPTH} levels of parentheses and NOT",
+                                   "deeper nesting")
 
     def primary(self) -> Node:
         tok = self.peek()
+        if tok.kind == "LIST":
+            self.take()
+            return self.term_list(tok)
         if tok.kind == "(":
+            self.enter(tok)
             self.take()
             if self.peek().kind == ")":
                 raise self.fail("a term")
@@ -289,6 +337,7 @@ class _Parser:
             if self.peek().kind != ")":
                 raise self.fail("')'")
             self.take()
+            self.depth -= 1
             return node
         if tok.kind == "FIELD":
             return self.scoped()
@@ -318,6 +367,35 @@ class _Parser:
             raise QuerySyntaxError(tok.position, "a term with letters or digits", _found(tok))
         return Term(tok.text.strip(), words, tok.position)
 
+    def term_list(self, tok: _Tok) -> Node:
+        items = self.terms.get(tok.text)
+        if items is None:
+            known = ", ".join("@" + k for k in sorted(self.terms)) or "none defined in [terms]"
+            raise QuerySyntaxError(tok.position, f"a known term list ({known})", f"'@{tok.text}'")
+        terms = [list_term(item, tok.position) for item in items]
+        return terms[0] if len(terms) == 1 else Or(tuple(terms), tok.position)
+
+
+def list_term(item: str, position: int = 0) -> Term:
+    """One item of a named term list: a word, a phrase (words separated by spaces) or ``prefix*``."""
+    words = _words(item, position)
+    if not words:
+        raise QuerySyntaxError(position, "a term with letters or digits", f'"{item}"')
+    return Term(item.strip(), words, position)
+
+
+def _weighted(node: Node, weight: float) -> Node:
+    """``node`` with every term's weight multiplied by ``weight``."""
+    if isinstance(node, (Term, Num)):
+        return replace(node, weight=node.weight * weight)
+    if isinstance(node, Field):
+        return replace(node, child=_weighted(node.child, weight))
+    if isinstance(node, (And, Or)):
+        return replace(node, children=tuple(_weighted(c, weight) for c in node.children))
+    if isinstance(node, Near):
+        return replace(node, left=_weighted(node.left, weight), right=_weighted(node.right, weight))
+    return node  # NOT adds nothing to the score
+
 
 def _flatten(kind: type[And] | type[Or], items: list[Node]) -> tuple[Node, ...]:
     out: list[Node] = []
@@ -341,6 +419,8 @@ def _find_not(node: Node) -> Not | None:
     return None
 
 
-def parse(query: str) -> Node:
-    """Parse a query into its AST; raises ``QuerySyntaxError``."""
-    return _Parser(query).parse()
+def parse(query: str, terms: Mapping[str, Sequence[str]] | None = None) -> Node:
+    """Parse a query into its AST; ``terms`` are the named term lists ``@name`` refers to.
+
+    Raises ``QuerySyntaxError``."""
+    return _Parser(query, terms or {}).parse()

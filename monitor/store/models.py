@@ -43,6 +43,7 @@ class ArticleRow(SQLModel, table=True):
     published: datetime | None = _ts()
     language: str = "en"
     content_hash: str = Field(index=True)
+    simhash: str | None = None  # 64-bit SimHash of the body (16 hex digits), for near-duplicates across outlets
     first_seen: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
@@ -68,6 +69,8 @@ class AlertRow(SQLModel, table=True):
     body: str = Field(sa_column=Column(Text))
     evidence: str = Field(default="{}", sa_column=Column(Text))  # JSON
     facts: str = Field(default="[]", sa_column=Column(Text))  # JSON
+    also_reported_by: str = Field(default="[]", sa_column=Column(Text))  # JSON: [{source, url, title, at}]
+    held: str | None = None  # "digest" | "rate limit": delivered in a digest, not on its own
     created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
 
 
@@ -83,4 +86,17 @@ class DeliveryRow(SQLModel, table=True):
     next_attempt_at: datetime | None = _ts(index=True)
     last_error: str | None = Field(default=None, sa_column=Column(Text))
     sent_at: datetime | None = _ts()
+    last_attempt_at: datetime | None = _ts()
+    digest_key: str | None = Field(default=None, index=True)  # deliveries sharing it go out as one digest
     created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class TopicTotal(SQLModel, table=True):
+    """The latest stated total of a topic's fact (e.g. KFOR's strength), to say "previously N" in an alert."""
+
+    __tablename__ = "topic_total"
+
+    topic_id: str = Field(primary_key=True)
+    value: int
+    article_url: str = Field(sa_column=Column(Text))
+    reported_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))

@@ -152,3 +152,19 @@ def test_a_sentence_mentioning_a_photo_is_kept():
 def test_repeated_lines_dropped_and_whitespace_normalised():
     out = clean_paragraphs(["  Tiêu đề\u00a0một ", "Tiêu đề một", "", "Khác"], "vi")
     assert out == ["Tiêu đề một", "Khác"]
+
+
+def test_a_selector_that_reaches_into_a_related_box_or_sidebar_takes_nothing_from_it() -> None:
+    from monitor.parse.page import extract_article
+    from monitor.records import Extraction
+
+    html = """<html><body><article><h1>Albania votes</h1><p class="description">A calm election.</p>
+      <div class="content"><p>The ruling party won a majority in a calm vote on Sunday, observers said.</p></div>
+      </article>
+      <div class="sidebar-1"><p class="description">NATO sends 700 troops to Kosovo.</p></div>
+      <div class="box"><h3>Tin liên quan</h3><p class="description">KFOR soldiers injured in clashes.</p></div>
+      </body></html>"""
+    entry = extract_article(html, "https://example.test/a", Extraction(summary="p.description", body="div p"),
+                            "en")
+    assert entry.summary == "A calm election."
+    assert "Kosovo" not in entry.body and "KFOR" not in entry.body

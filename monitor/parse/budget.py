@@ -1,0 +1,186 @@
+"""Parsing untrusted documents under a time budget, in worker processes.
+
+A hostile feed can make a parser spin for seconds (feedparser's author regex on a long
+``<author>``, issue #562) or eat memory; in a worker process that costs the daemon nothing but
+the budget: a worker that overruns it is killed and replaced, the document is an error on its
+own source, and every other source goes on. The workers also spread a cold round's parsing
+over the machine's cores.
+
+    pool = ParsePool(workers=2, budget=10.0)
+    result = await pool.run(parse_feed, body, url, content_type, language)
+    pool.close()
+
+``InlineParser`` has the same interface and parses in the calling process, without a budget
+(for one-shot tools and tests that do not need one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from monitor.parse.errors import BlockedPage, ParseError
+
+T = TypeVar("T")
+PRELOAD = ["monitor.parse.feed", "monitor.parse.sitemap", "monitor.parse.page"]
+MEMORY_LIMIT = 1024 * 1024 * 1024  # address space of one worker: a runaway parse fails, not the machine
+
+
+class ParseTimeout(ParseError):
+    """A document took longer than the parse budget: hostile, or far too big."""
+
+
+class WorkerCrashed(ParseError):
+    """The worker process died while parsing (out of memory, a crash in a C library)."""
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's loop: (function, args) in, ("ok", result) or ("error", kind, message, extra) out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the daemon's to handle
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ImportError, ValueError, OSError):
+        pass
+    while True:
+        try:
+            fn, args = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple = ("ok", fn(*args))
+        except BlockedPage as e:
+            reply = ("blocked", e.reason)
+        except ParseError as e:
+            reply = ("parse", type(e).__module__, type(e).__qualname__, str(e))
+        except MemoryError:
+            reply = ("parse", __name__, "WorkerCrashed", "the document needed more memory than a parse may use")
+        except Exception as e:  # a parser bug on one document is that document's error
+            reply = ("error", f"{type(e).__name__}: {e}")
+        try:
+            conn.send(reply)
+        except Exception as e:  # an unpicklable result
+            conn.send(("error", f"result could not be returned: {e}"))
+
+
+def _rebuild(reply: tuple) -> Exception:
+    kind = reply[0]
+    if kind == "blocked":
+        return BlockedPage(reply[1])
+    if kind == "parse":
+        import importlib
+
+        cls = getattr(importlib.import_module(reply[1]), reply[2], ParseError)
+        return cls(reply[3]) if isinstance(cls, type) and issubclass(cls, ParseError) else ParseError(reply[3])
+    return RuntimeError(reply[1])
+
+
+class _Worker:
+    def __init__(self, ctx) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child,), daemon=True, name="monitor-parse")
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(1)
+        self.conn.close()
+
+
+class ParsePool:
+    def __init__(self, workers: int | None = None, budget: float = 10.0):
+        self.budget = budget
+        self.size = max(1, workers or os.cpu_count() or 1)
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(PRELOAD)
+        self._workers: list[_Worker] = []
+        self._idle: asyncio.Queue[_Worker] | None = None
+
+    def _queue(self) -> asyncio.Queue[_Worker]:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for _ in range(self.size):
+                worker = _Worker(self._ctx)
+                self._workers.append(worker)
+                self._idle.put_nowait(worker)
+        return self._idle
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in a worker; ParseTimeout past the budget, the worker's ParseError as raised."""
+        idle = self._queue()
+        worker = await idle.get()
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+        try:
+            worker.conn.send((fn, args))
+            loop.add_reader(worker.conn.fileno(), lambda: done.done() or done.set_result(None))
+            try:
+                await asyncio.wait_for(done, self.budget)
+            finally:
+                loop.remove_reader(worker.conn.fileno())
+            reply = worker.conn.recv()
+        except TimeoutError:
+            worker = self._replace(worker)
+            raise ParseTimeout(f"parsing took longer than the budget of {self.budget:g}s and was stopped "
+                               "(a hostile or malformed document?)") from None
+        except (EOFError, OSError, BrokenPipeError):
+            worker = self._replace(worker)
+            raise WorkerCrashed("the parser process died on this document (out of memory?)") from None
+        except BaseException:  # cancelled mid-parse: the worker's state is unknown
+            worker = self._replace(worker)
+            raise
+        finally:
+            idle.put_nowait(worker)
+        if reply[0] == "ok":
+            return reply[1]
+        raise _rebuild(reply)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.kill()
+        fresh = _Worker(self._ctx)
+        self._workers[self._workers.index(worker)] = fresh
+        return fresh
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.conn.close()  # the worker sees EOF and exits
+        for worker in self._workers:
+            worker.process.join(2)
+            if worker.process.is_alive():
+                worker.process.kill()
+        self._workers.clear()
+        self._idle = None
+
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers if w.process.pid]
+
+    def __enter__(self) -> ParsePool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class InlineParser:
+    """The ParsePool interface, parsing in this process (no budget)."""
+
+    budget = None
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return fn(*args)
+
+    def close(self) -> None:
+        pass
+
+    def pids(self) -> list[int]:
+        return []
+
+
+__all__ = ["InlineParser", "ParsePool", "ParseTimeout", "WorkerCrashed"]

@@ -1,0 +1,102 @@
+"""Numbers as Vietnamese and English news write them, read as numbers.
+
+- Digits with thousand separators in either locale: ``4.200``, ``4,200``, ``4 200`` (a space or a
+  narrow no-break space between groups of three) are 4200; ``1.000`` is one thousand.
+- A separator followed by other than three digits is a decimal mark: ``1,5`` and ``1.5`` are 1.5.
+- A scale word after a number multiplies it: ``1,5 triệu`` is 1,500,000, ``2 nghìn`` 2000,
+  ``3 thousand`` 3000, ``1.2 million`` 1,200,000.
+- Number words: ``a thousand``, ``one hundred``, ``twenty``, ``five hundred``; ``một nghìn``,
+  ``một trăm``, ``hai nghìn``, ``năm trăm`` (a Vietnamese number word counts only with a scale word
+  after it, since ``năm`` is also "year" and ``ba`` a name).
+
+A number is read only where it stands alone: ``29/5`` and ``29-5`` (dates) are two numbers that the
+fact extractor never ties to troops, and ``1244`` is 1244. Values are rounded to whole numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor.rules.text import Token, is_number
+
+__all__ = ["NumberSpan", "parse_number", "read_numbers"]
+
+SCALES = {
+    "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+}
+EN_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# "a" / "an" are numbers only before a scale word ("a thousand"), never alone.
+_EN_ALONE = {k: v for k, v in EN_WORDS.items() if k not in ("a", "an", "one")}
+VI_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+    "tám": 8, "chín": 9, "mười": 10,
+}
+_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    value: int
+    start: int  # index of its first token
+    end: int  # index after its last token
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number written in digits (``4.200``, ``4,200``, ``1,5``), or None."""
+    if not is_number(text):
+        return None
+    if text.isdigit():
+        return float(text)
+    for sep in ".,":
+        groups = text.split(sep)
+        other = "," if sep == "." else "."
+        if len(groups) > 1 and other not in text and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+            return float("".join(groups))
+    if text.count(".") + text.count(",") == 1:
+        return float(text.replace(",", "."))
+    # "1.234,5" / "1,234.5": the last separator is the decimal mark
+    last = max(text.rfind("."), text.rfind(","))
+    whole, frac = text[:last], text[last + 1 :]
+    digits = whole.replace(".", "").replace(",", "")
+    return float(f"{digits}.{frac}") if digits.isdigit() else None
+
+
+def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
+    """Every number in ``tokens`` (the tokens of ``text``, see ``monitor.rules.text.tokenize``)."""
+    out: list[NumberSpan] = []
+    norms = [t.norm for t in tokens]
+    i, n = 0, len(tokens)
+    while i < n:
+        norm = norms[i]
+        value: float | None = None
+        end = i + 1
+        if norm[0].isdigit():
+            value = parse_number(norm)
+            # "4 500": groups of three after a space
+            if value is not None and len(norm) <= 3 and norm.isdigit():
+                while (end < n and len(norms[end]) == 3 and norms[end].isdigit()
+                       and text[tokens[end - 1].end : tokens[end].start] in _SPACES):
+                    value = value * 1000 + int(norms[end])
+                    end += 1
+        elif norm in EN_WORDS or norm in VI_WORDS:
+            base = EN_WORDS.get(norm, VI_WORDS.get(norm))
+            if end < n and norms[end] in SCALES:
+                value = base
+            elif norm in _EN_ALONE:
+                value = base
+        if value is None:
+            i += 1
+            continue
+        if end < n and norms[end] in SCALES:
+            value *= SCALES[norms[end]]
+            end += 1
+        out.append(NumberSpan(round(value), i, end))
+        i = end
+    return out

@@ -1,0 +1,103 @@
+"""Troop-count facts: numbers in both locales, totals vs changes, and what is not a KFOR figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.rules import FactRules
+from monitor.rules.facts import extract_facts, sentences
+from monitor.rules.numbers import parse_number, read_numbers
+from monitor.rules.text import tokenize
+from tests.rules.helpers import SEED_NATO_EU, article, article_from_txt
+
+RULES = FactRules.of(force=["KFOR", "Kosovo Force", "lực lượng gìn giữ hòa bình Kosovo"],
+                     place=["Kosovo", "Cô-xô-vô"],
+                     others=["EUFOR", "Serbia", "Serbian", "Xéc-bi-a", "cảnh sát", "police"])
+
+
+def facts(body: str, title: str = "") -> list[tuple[str, int]]:
+    return [(f.kind, f.value) for f in extract_facts(RULES, "kfor", article(body, title))]
+
+
+def numbers(text: str) -> list[int]:
+    return [n.value for n in read_numbers(text, tokenize(text, fold_diacritics=False))]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("4.200", 4200), ("4,200", 4200), ("1.000", 1000), ("12.345.678", 12345678), ("1,5", 1.5), ("1.5", 1.5),
+    ("700", 700), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
+])
+def test_digits_in_both_locales(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("hơn 4.000 binh sĩ", 4000), ("almost 3,800 troops", 3800), ("1,5 triệu người", 1_500_000),
+    ("a thousand soldiers", 1000), ("một nghìn binh sĩ", 1000), ("Một trăm binh sĩ", 100),
+    ("about 4 500 troops", 4500), ("twenty soldiers", 20), ("2 nghìn quân", 2000), ("1.2 million", 1_200_000),
+])
+def test_numbers_in_text(text: str, value: int) -> None:
+    assert numbers(text) == [value]
+
+
+def test_vietnamese_number_words_need_a_scale_and_dates_are_two_numbers() -> None:
+    assert numbers("năm 2026, ba người") == [2026]
+    assert numbers("ngày 29/5") == [29, 5]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("KFOR has about 4,500 troops in Kosovo.", [("total", 4500)]),
+    ("KFOR hiện có gần 4.700 quân nhân đến từ 29 quốc gia.", [("total", 4700)]),
+    ("Today, about 4 500 troops from 28 Allies and partners serve in KFOR.", [("total", 4500)]),
+    ("The reinforcements will bring the KFOR mission to some 4,800 troops.", [("total", 4800)]),
+    ("Với đợt tăng cường này, tổng quân số của KFOR sẽ lên khoảng 4.800 binh sĩ.", [("total", 4800)]),
+    ("NATO will deploy 700 additional troops to Kosovo to reinforce KFOR.", [("change", 700)]),
+    ("Romania will send 100 more soldiers to KFOR.", [("change", 100)]),
+    ("500 binh sĩ bổ sung của KFOR được triển khai tới Kosovo.", [("change", 500)]),
+    ("Finland will withdraw its remaining 20 soldiers from KFOR.", [("change", -20)]),
+    ("Mỹ sẽ rút khoảng 200 binh sĩ khỏi lực lượng gìn giữ hòa bình KFOR.", [("change", -200)]),
+    ("Poland will withdraw about 100 of its roughly 250 soldiers serving with KFOR.", [("change", -100)]),
+])
+def test_totals_and_changes(body: str, expected: list[tuple[str, int]]) -> None:
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Ba Lan hiện có khoảng 250 quân nhân trong KFOR.",  # a contingent's size, no change
+    "KFOR was deployed in 1999 under Resolution 1244 with troops from 29 countries.",  # year, resolution, count
+    "Hôm 29/5, khoảng 30 binh sĩ KFOR đã bị thương ở Kosovo.",  # soldiers injured
+    "Serbia asked KFOR to allow 1,000 Serbian troops back into Kosovo.",  # Serbia's troops
+    "Serbia đề nghị KFOR cho phép triển khai 1.000 quân nhân và cảnh sát Serbia tới Kosovo.",
+    "EUFOR will deploy 500 reserve troops to Bosnia, KFOR said.",  # another mission
+    "Lực lượng này cách Kosovo 500 km.",  # not troops
+])
+def test_what_is_not_a_kfor_figure(body: str) -> None:
+    assert facts(body) == []
+
+
+def test_a_figure_in_the_sentence_after_the_force_is_named() -> None:
+    body = ("Warsaw told KFOR it would cut its contribution. \"One hundred of our soldiers will return home "
+            "before the end of June,\" the minister said.")
+    assert facts(body) == [("change", -100)]
+
+
+def test_a_figure_far_from_any_mention_of_the_force_is_left_alone() -> None:
+    body = "KFOR patrols the north.\n\nThe weather was fine.\n\nThe army will send 300 more troops to the border."
+    assert facts(body) == []
+
+
+def test_the_same_figure_is_listed_once_and_keeps_its_sentence() -> None:
+    found = extract_facts(RULES, "kfor", article("NATO sends 300 more troops to Kosovo.",
+                                                 "NATO sends 300 more troops to Kosovo"))
+    assert [(f.kind, f.value) for f in found] == [("change", 300)]
+    assert found[0].text == "NATO sends 300 more troops to Kosovo"
+
+
+def test_seed_000_facts() -> None:
+    found = extract_facts(RULES, "kfor", article_from_txt(SEED_NATO_EU))
+    assert sorted((f.kind, f.value) for f in found) == [("change", 500), ("total", 4000), ("total", 4200)]
+
+
+def test_sentences_keep_abbreviations_and_cut_at_lines() -> None:
+    assert sentences("Gen. Smith spoke. KFOR has 4,500 troops.\nNext line") == [
+        "Gen. Smith spoke.", "KFOR has 4,500 troops.", "Next line"]
