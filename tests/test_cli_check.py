@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tests.test_config import MANY_PROBLEMS
+
 ROOT = Path(__file__).resolve().parent.parent
 CANARY = "s3cr3t-canary-9f2"
 
@@ -79,37 +81,7 @@ def test_secret_from_the_secrets_file_is_never_printed(tmp_path):
 
 
 def test_every_problem_one_line_each_exit_2(tmp_path):
-    path = write(tmp_path, """
-        [monitor]
-        timout = "5s"
-
-        [[source]]
-        id = "vov"
-        kind = "blog"
-        url = "https://vov.vn/the-gioi"
-        interval = "5 minutes"
-        link_pattern = "([a-z"
-        links = "a[[["
-
-        [[source]]
-        id = "nato"
-        kind = "feed"
-        url = "https://www.nato.int/rss.xml"
-        max_items = "ten"
-
-        [[topic]]
-        id = "kfor"
-        query = "KFOR AND (troops"
-
-        [[topic]]
-        id = "kfor"
-        query = "Kosovo"
-
-        [[channel]]
-        id = "desk"
-        url = "${DESK_URL}"
-        topics = ["ghost"]
-    """)
+    path = write(tmp_path, MANY_PROBLEMS)
     run = check(path, tmp_path)
     assert run.returncode == 2
     assert run.stdout == ""

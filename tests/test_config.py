@@ -29,6 +29,39 @@ query = "KFOR AND troops"
 """
 BASE = SOURCE + TOPIC
 
+# one config with ten problems, each of another kind
+MANY_PROBLEMS = """
+        [monitor]
+        timout = "5s"
+
+        [[source]]
+        id = "vov"
+        kind = "blog"
+        url = "https://vov.vn/the-gioi"
+        interval = "5 minutes"
+        link_pattern = "([a-z"
+        links = "a[[["
+
+        [[source]]
+        id = "nato"
+        kind = "feed"
+        url = "https://www.nato.int/rss.xml"
+        max_items = "ten"
+
+        [[topic]]
+        id = "kfor"
+        query = "KFOR AND (troops"
+
+        [[topic]]
+        id = "kfor"
+        query = "Kosovo"
+
+        [[channel]]
+        id = "desk"
+        url = "${DESK_URL}"
+        topics = ["ghost"]
+    """
+
 
 def write(directory: Path, text: str, name: str = "rules.toml") -> Path:
     path = directory / name
@@ -178,37 +211,7 @@ def test_not_utf8(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    path = write(tmp_path, """
-        [monitor]
-        timout = "5s"
-
-        [[source]]
-        id = "vov"
-        kind = "blog"
-        url = "https://vov.vn/the-gioi"
-        interval = "5 minutes"
-        link_pattern = "([a-z"
-        links = "a[[["
-
-        [[source]]
-        id = "nato"
-        kind = "feed"
-        url = "https://www.nato.int/rss.xml"
-        max_items = "ten"
-
-        [[topic]]
-        id = "kfor"
-        query = "KFOR AND (troops"
-
-        [[topic]]
-        id = "kfor"
-        query = "Kosovo"
-
-        [[channel]]
-        id = "desk"
-        url = "${DESK_URL}"
-        topics = ["ghost"]
-    """)
+    path = write(tmp_path, MANY_PROBLEMS)
     found = problems(path)
     expected = [
         '[monitor]: field "timout": unknown key',

@@ -4,22 +4,7 @@ import unicodedata
 import pytest
 
 from monitor.parse import decode
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode as windows-1258 does: base letters precomposed, the five tone marks combining."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            nfd = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-            out += (base + "".join(c for c in nfd if c in _TONES)).encode("cp1258")
-    return bytes(out)
-
+from tests.parse.conftest import to_cp1258
 
 TITLE = "Thượng đỉnh NATO 2023 và những quyết định quan trọng ở Tây Balkan"
 
