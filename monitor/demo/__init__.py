@@ -32,7 +32,9 @@ def demo_config(base: Config, site_url: str, channel_url: str, database: str) ->
         Source(id="demo-listing", name="Demo News — Thế giới", kind="page", url=f"{site_url}/the-gioi",
                interval=60, language="vi", extraction=extraction, link_pattern=r"-post\d+\.vov$"),
     )
+    # the demo site is our own server on loopback: no politeness delay needed (as for any own server)
     settings = Settings(database=database, allow_private_addresses=True, poll_tick=5, delivery_tick=2,
+                        host_concurrency=4, politeness_delay=0,
                         timeout=10, retry_base=2, retry_max=10)
     channel = Channel(id="demo-webhook", url=channel_url, url_template="(demo inbox on loopback)")
     return dataclasses.replace(base, settings=settings, sources=sources, channels=(channel,))
