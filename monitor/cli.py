@@ -14,6 +14,7 @@ from monitor import config as config_mod
 from monitor.errors import ConfigError
 from monitor.logging_setup import FORMATS, setup_logging
 from monitor.redact import REDACTOR
+from monitor.store.errors import StoreError
 
 log = logging.getLogger("monitor")
 
@@ -24,10 +25,11 @@ def load_config(path: str) -> config_mod.Config:
     return cfg
 
 
-def open_store(cfg: config_mod.Config):
+def open_store(cfg: config_mod.Config, schema: str = "require"):
+    """The store of the config's database; the commands that only read need its schema current."""
     from monitor.store import Store
 
-    return Store(cfg.settings.database)
+    return Store(cfg.settings.database, schema)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -54,10 +56,21 @@ def cmd_check(args) -> int:
 
 def cmd_run(args) -> int:
     from monitor.daemon import Daemon
+    from monitor.store.instance import hold_sqlite
 
     cfg = load_config(args.config)
-    store = open_store(cfg)
-    daemon = Daemon(cfg, store)
+    guard = hold_sqlite(cfg.settings.database)  # SQLite: one daemon per database file, while it runs
+    try:
+        store = open_store(cfg, "upgrade")
+        if guard is not None:
+            store.leases.reset()  # the only instance: leases left by a killed predecessor mean nothing
+        return _run(args, Daemon(cfg, store))
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def _run(args, daemon) -> int:
     if args.once:
         outcomes = asyncio.run(daemon.run_once())
         failed = [o for o in outcomes if not o.ok]
@@ -116,6 +129,42 @@ def cmd_demo(args) -> int:
     return run_demo(load_config(args.config), seconds=args.seconds)
 
 
+def cmd_db(args) -> int:
+    from monitor.store import migrate
+    from monitor.store.db import open_engine, safe_url
+
+    cfg = load_config(args.config)
+    url = cfg.settings.database
+    if args.db_command == "history":
+        for rev, doc in migrate.revisions():
+            print(f"{rev}  {doc}")
+        return 0
+    if args.db_command == "copy":
+        from monitor.store.copy import copy_database
+        from monitor.store.instance import hold_sqlite
+
+        guard = hold_sqlite(url)  # a SQLite database is copied while no daemon writes to it
+        try:
+            return copy_database(url, args.to)
+        finally:
+            if guard is not None:
+                guard.release()
+    engine = open_engine(url, "none")
+    try:
+        if args.db_command == "current":
+            now = migrate.state(engine)
+            latest = migrate.head()
+            advice = " (current)" if now.revision == latest else f"; this version needs {latest}: monitor db upgrade"
+            print(f"{safe_url(url)}: {now.describe()}{advice}")
+            return 0 if now.revision == latest else 1
+        before, after = migrate.upgrade(engine)
+        print(f"{safe_url(url)}: " + (f"upgraded from {before.describe()} to {after}" if before.revision != after
+                                      else f"already at {after} (current)"))
+        return 0
+    finally:
+        engine.dispose()
+
+
 def _dur(seconds: float) -> str:
     for unit, n in (("d", 86400), ("h", 3600), ("m", 60)):
         if seconds >= n and seconds % n == 0:
@@ -124,12 +173,9 @@ def _dur(seconds: float) -> str:
 
 
 def _safe_db(url: str) -> str:
-    from sqlalchemy.engine import make_url
+    from monitor.store.db import safe_url
 
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "(unparsable database URL)"
+    return safe_url(url)
 
 
 def _channel_kind(url: str) -> str:
@@ -168,6 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("alerts", help="recent alerts and their deliveries")
     a.add_argument("--limit", type=int, default=20)
     a.set_defaults(func=cmd_alerts)
+    db = sub.add_parser("db", help="the database schema: upgrade, current, history; copy to another database")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
+    db_sub.add_parser("upgrade", help="apply the migrations this version has (monitor run does it at start-up)")
+    db_sub.add_parser("current", help="the database's schema revision; exit 1 if it needs an upgrade")
+    db_sub.add_parser("history", help="the migrations this version has")
+    cp = db_sub.add_parser("copy", help="copy all state to another, empty database (SQLite to PostgreSQL)")
+    cp.add_argument("--to", required=True, metavar="URL", help="the target, e.g. postgresql+psycopg://...")
+    db.set_defaults(func=cmd_db)
     return p
 
 
@@ -180,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"monitor: the configuration has {len(e.problems)} problem(s):", file=sys.stderr)
         for problem in e.problems:
             print(f"  {REDACTOR(problem)}", file=sys.stderr)
+        return 2
+    except StoreError as e:
+        print(f"monitor: {REDACTOR(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -55,6 +55,7 @@ class Settings:
     give_up_after: float = 3 * 86400.0  # a delivery still failing after this is marked failed
     secrets_file: str | None = None
     listen: str | None = None  # "host:port" of the health, metrics and status endpoint; None: off
+    lease: float = 60.0  # how long a source or channel claimed by one instance stays its (renewed meanwhile)
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,8 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "secrets_file": (_STR, "a path to a file of NAME=value lines"),
         "topics_file": (_STR, "a path to another TOML file whose [[topic]] entries are used too"),
         "listen": (_STR, 'an address and port for health, metrics and status, such as "127.0.0.1:9464"'),
+        "lease": (_STR + _NUM, 'a duration such as "1m": an instance that dies leaves its work to the others '
+                               "after this long"),
     },
     "source": {
         "id": (_STR, 'a unique lower-case id such as "vov-world"'),
@@ -420,6 +423,7 @@ def _settings(p: _Problems, mon: dict, env: dict[str, str]) -> Settings:
         parse_budget=_duration(p, w("parse_budget"), mon.get("parse_budget"), d.parse_budget),
         parse_workers=max(0, _whole(mon, "parse_workers", d.parse_workers)),
         listen=_listen(p, w("listen"), env.get("MONITOR_LISTEN") or mon.get("listen")),
+        lease=max(1.0, _duration(p, w("lease"), mon.get("lease"), d.lease)),
     )
 
 

@@ -80,19 +80,43 @@ class Daemon:
         """Poll the due sources (or all of them) concurrently; each failure stays with its source."""
         async with self._busy:
             ids = [s.id for s in self.config.sources]
-            due = ids if all_sources else self.store.due_sources(ids, utcnow())
-            if not due:
-                return []
             poller = Poller(self.config, self.store, fetcher, self.topics, self.parser)
-            results = await asyncio.gather(*(poller.poll(self.config.source(sid)) for sid in due),
+            if not all_sources:
+                return await self._poll_claimed(poller, ids)
+            results = await asyncio.gather(*(poller.poll(self.config.source(sid)) for sid in ids),
                                            return_exceptions=True)
-            outcomes = []
-            for sid, r in zip(due, results, strict=True):
-                if isinstance(r, BaseException):
-                    log.error("source %s: poll crashed: %r", sid, r)
-                else:
+            return [r for sid, r in zip(ids, results, strict=True) if _polled(sid, r)]
+
+    async def _poll_claimed(self, poller: Poller, ids: list[str]) -> list[PollOutcome]:
+        """Poll the sources due now, claimed a batch at a time with a lease (other instances on the same
+        database claim the others); the batch is topped up as polls finish, until none is left to claim."""
+        s = self.config.settings
+        start, batch = utcnow(), max(4 * s.concurrency, 16)
+        running: dict[asyncio.Task, str] = {}
+        outcomes: list[PollOutcome] = []
+        more = True
+        while more or running:
+            if more and len(running) <= batch // 2:
+                want = batch - len(running)
+                claimed = self.store.leases.claim_sources(ids, utcnow(), s.lease, want, due_by=start)
+                more = len(claimed) == want
+                for sid in claimed:
+                    running[asyncio.create_task(poller.poll(self.config.source(sid)))] = sid
+                if not running:
+                    break
+            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                sid = running.pop(task)
+                r = task.exception() or task.result()
+                if _polled(sid, r):
                     outcomes.append(r)
-            return outcomes
+        return outcomes
+
+    async def _renew_leases(self) -> None:
+        try:
+            await asyncio.to_thread(self.store.leases.renew, utcnow(), self.config.settings.lease)
+        except Exception as e:  # the database is away: the health check says so; the leases may lapse
+            log.warning("could not renew this instance's leases: %s", e.__class__.__name__)
 
     async def deliver(self) -> tuple[int, int]:
         if not self.config.channels:
@@ -135,6 +159,8 @@ class Daemon:
                               next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
             scheduler.add_job(self.deliver, "interval", seconds=s.delivery_tick, id="deliver",
                               next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
+            scheduler.add_job(self._renew_leases, "interval", seconds=max(0.5, s.lease / 3), id="leases",
+                              max_instances=1, coalesce=True, misfire_grace_time=None)
             scheduler.start()
             log.info("monitor running: %d sources, %d topics, %d channels; poll tick %gs, delivery tick %gs",
                      len(self.config.sources), len(self.config.topics), len(self.config.channels),
@@ -144,9 +170,14 @@ class Daemon:
             log.info("stopping: finishing in-flight work")
             sdnotify.notify("STOPPING=1")
             loop.remove_signal_handler(signal.SIGHUP)
-            scheduler.shutdown(wait=False)
+            scheduler.pause()  # no new round starts; the one under way is finished, not cancelled
             async with self._busy, self._delivering:
                 pass  # wait for a poll round or delivery pass that is under way
+            scheduler.shutdown(wait=False)
+            try:
+                self.store.leases.release_all()  # what this instance held is free for the others now
+            except Exception as e:
+                log.warning("could not release this instance's leases (they expire): %s", e.__class__.__name__)
         self.parser.close()
         self.parser = None
         self._scheduler = None
@@ -158,6 +189,13 @@ class Daemon:
         from monitor.reload import reload
 
         await reload(self)
+
+
+def _polled(source_id: str, result: PollOutcome | BaseException) -> bool:
+    if isinstance(result, BaseException):
+        log.error("source %s: poll crashed: %r", source_id, result)
+        return False
+    return True
 
 
 def _hold(tasks: set[asyncio.Task], task: asyncio.Task) -> None:

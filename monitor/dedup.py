@@ -14,6 +14,7 @@ BITS = 64
 NEAR = 10  # bits: at most this many differ between near-duplicates (unrelated texts differ in ~32 ± 4)
 MIN_WORDS = 30  # shorter texts are too small to call copies by their fingerprint alone
 _WORD = re.compile(r"\w+")
+_BIT_OF = [bytes((v >> b) & 1 for v in range(256)) for b in range(8)]  # byte value -> its bit b
 
 
 def words(text: str) -> list[str]:
@@ -22,16 +23,30 @@ def words(text: str) -> list[str]:
 
 
 def simhash(text: str) -> int | None:
-    """The fingerprint of ``text``, or None when it is too short to compare."""
-    tokens = words(text)
+    """The fingerprint of ``text``, or None when it is too short to compare.
+
+    Bit ``b`` is set when more than half of the shingles' 64-bit BLAKE2b hashes (big-endian) have it
+    set. The bits are counted a byte column at a time with ``bytes.translate``/``count`` rather than
+    bit by bit per shingle: the same fingerprint, about ten times faster.
+    """
+    tokens = [t.encode() for t in words(text)]
     if len(tokens) < MIN_WORDS:
         return None
-    weights = [0] * BITS
-    for i in range(len(tokens) - 2):
-        h = int.from_bytes(hashlib.blake2b(" ".join(tokens[i:i + 3]).encode(), digest_size=8).digest(), "big")
-        for bit in range(BITS):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    return sum(1 << bit for bit in range(BITS) if weights[bit] > 0)
+    shingles = len(tokens) - 2
+    blake = hashlib.blake2b
+    digests = b"".join([blake(b" ".join(tokens[i:i + 3]), digest_size=8).digest() for i in range(shingles)])
+    value = 0
+    for k in range(8):  # byte k of every digest holds bits 8 * (7 - k) ... 8 * (7 - k) + 7
+        column = digests[k::8]
+        for b in range(8):
+            if 2 * column.translate(_BIT_OF[b]).count(1) > shingles:
+                value |= 1 << (8 * (7 - k) + b)
+    return value
+
+
+def fingerprint(summary: str, body: str) -> str | None:
+    """An article's fingerprint as stored (hex), of its summary and body; None for a short text."""
+    return to_hex(simhash(f"{summary}\n{body}"))
 
 
 def to_hex(value: int | None) -> str | None:

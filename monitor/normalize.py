@@ -18,12 +18,17 @@ _TRACKING = re.compile(
 )
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
+# What str.isprintable() refuses besides control characters (category C): line breaks and tabs, which are
+# kept, and the separators (category Z) other than the space. Without them left, a printable text has no
+# control character to drop, so the per-character filter is skipped.
+_NOT_CONTROL = re.compile("[\n\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def clean_text(text: str) -> str:
     """NFC, one space between words, no control characters, at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text or "")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if not _NOT_CONTROL.sub("", text).isprintable():  # rare: look at each character only then
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 

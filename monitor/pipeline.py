@@ -7,6 +7,7 @@ A failure here is the source's own: it is recorded on the source and never stops
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from monitor import alerts as alert_text
 from monitor import noise
 from monitor.config import Config
+from monitor.dedup import fingerprint
 from monitor.errors import Blocked, FetchError
 from monitor.fetch.client import Fetcher
 from monitor.metrics import METRICS
@@ -25,7 +27,7 @@ from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASite
 from monitor.records import Article, Entry, Source
 from monitor.rules import CompiledTopic, match_all
 from monitor.store import Store, utcnow
-from monitor.store.db import NewAlert
+from monitor.store.db import ArticleToSave, NewAlert
 
 log = logging.getLogger("monitor.pipeline")
 
@@ -54,8 +56,9 @@ class _Candidate:
     """An item found on a feed, listing or sitemap, maybe still to be fetched."""
 
     url: str
-    entry: Entry | None  # None: the article page must be fetched
+    entry: Entry | None  # what the feed itself says of the item; None for listing and sitemap links
     keys: list[str]
+    fetch_page: bool = True  # the article page must be fetched (links; full-text feed items)
 
 
 def source_url(source: Source, now: datetime) -> str:
@@ -79,6 +82,10 @@ class Poller:
         self.topics = topics
         self.parser = parser or InlineParser()
         self._topic_conf = {t.id: t for t in config.topics}
+        self._states: dict | None = None  # every source's state, read once per round (see poll)
+        # polls under way at once: a cold round fetches faster than it parses, and each poll waiting for a
+        # parser holds its document; more than the fetch concurrency in flight only costs memory
+        self._slots = asyncio.Semaphore(max(2 * config.settings.concurrency, 16))
 
     async def _get(self, source: Source, url: str, accept: str, **conditional):
         return await self.fetcher.get(url, headers=dict(source.headers), accept=accept, robots=source.robots_txt,
@@ -86,7 +93,13 @@ class Poller:
 
     async def poll(self, source: Source) -> PollOutcome:
         """Poll one source and record its health. Never raises for the source's own failures."""
-        state = self.store.source_state(source.id)
+        async with self._slots:
+            return await self._poll(source)
+
+    async def _poll(self, source: Source) -> PollOutcome:
+        if self._states is None:  # one query for the round instead of one per source
+            self._states = self.store.all_source_states()
+        state = self._states.pop(source.id, None) or self.store.source_state(source.id)  # popped: read once
         outcome = PollOutcome(source.id)
         retry_after: float | None = None
         etag = last_modified = None
@@ -144,7 +157,7 @@ class Poller:
                 if not e.url:
                     continue
                 keys = item_keys(source, e.url, e.guid)
-                out.append(_Candidate(e.url, None if source.full_text else e, keys))
+                out.append(_Candidate(e.url, e, keys, fetch_page=source.full_text))
             return out
         if source.kind == "sitemap":
             links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
@@ -166,28 +179,31 @@ class Poller:
     # -- stages: fetch article pages, normalize, dedup, match, store with alerts -------------
 
     async def _process(self, source: Source, candidates: list[_Candidate], outcome: PollOutcome) -> None:
+        known = self.store.seen_keys(k for c in candidates for k in c.keys)  # one query for the whole poll
+        fresh = [c for c in candidates if known.isdisjoint(c.keys)]
+        ready = [c for c in fresh if not c.fetch_page]
+        if ready:  # a feed's own items: stored together, in one transaction
+            self._store_articles(source, [(make_article(source, c.entry), c.keys) for c in ready], outcome)
         budget = source.max_items
         page_errors: list[FetchError | ParseError] = []
         fetched = 0
-        feed_entries = {c.url: c.entry for c in candidates}
-        for cand in candidates:
-            if self.store.seen(cand.keys):
+        for cand in fresh:
+            if not cand.fetch_page:
                 continue
-            entry = cand.entry
-            if entry is None:
-                if budget <= 0:
-                    continue  # next poll takes the rest: nothing is marked seen that was not read
-                budget -= 1
-                fetched += 1
-                try:
-                    entry = await self._fetch_article(source, cand.url)
-                except (FetchError, ParseError) as e:
-                    page_errors.append(e)
-                    log.warning("source %s: article %s: %s", source.id, cand.url, e)
-                    continue
-                feed_entry = feed_entries.get(cand.url)
-                entry = _merge(feed_entry, entry) if source.kind == "feed" else entry
-            self._store_article(source, make_article(source, entry), cand.keys, outcome)
+            if budget <= 0:
+                continue  # next poll takes the rest: nothing is marked seen that was not read
+            if self.store.seen(cand.keys):  # stored since the poll began (an earlier item, another source)
+                continue
+            budget -= 1
+            fetched += 1
+            try:
+                entry = await self._fetch_article(source, cand.url)
+            except (FetchError, ParseError) as e:
+                page_errors.append(e)
+                log.warning("source %s: article %s: %s", source.id, cand.url, e)
+                continue
+            entry = _merge(cand.entry, entry)
+            self._store_articles(source, [(make_article(source, entry), cand.keys)], outcome)
         if page_errors:
             first = page_errors[0]
             summary = f"{len(page_errors)} of {fetched} article pages failed, first: {first}"
@@ -203,39 +219,34 @@ class Poller:
         except BlockedPage as e:
             raise _blocked(e, result.final_url) from None
 
-    def _store_article(self, source: Source, article: Article, keys: list[str], outcome: PollOutcome) -> None:
-        keys = [*keys, f"url:{article.url}"]
-        if self.store.seen(keys):
-            return
-        matches = match_all(self.topics, article)
-        previous = {m.topic_id: self.store.latest_total(m.topic_id) for m in matches
-                    if any(f.kind == "total" for f in m.facts)}
+    def _store_articles(self, source: Source, found: list[tuple[Article, list[str]]], outcome: PollOutcome) -> None:
+        """Match each article and store it with its alerts (see ``Store.save_articles``), in one transaction."""
+        items = [ArticleToSave(article, (*keys, f"url:{article.url}"), tuple(match_all(self.topics, article)),
+                               fingerprint(article.summary, article.body)) for article, keys in found]
 
-        def render(m):
+        def render(article, m, previous_total):
             aid = _alert_id(m.topic_id, article.url)
             severity = self._topic_conf[m.topic_id].severity
             return alert_text.alert_title(m, article), alert_text.alert_body(m, article, source, aid,
-                                                                           previous.get(m.topic_id)), severity
+                                                                           previous_total), severity
 
         def plan(m, sent_last_hour):
             topic = self._topic_conf[m.topic_id]
             receiving = alert_text.channels_receiving(m, topic, self.config.channels)
             return noise.plan(topic, receiving, utcnow(), sent_last_hour)
 
-        new = self.store.save_article(article, keys, matches, render, plan,
-                                      cooldown=lambda topic_id: self._topic_conf[topic_id].cooldown)
-        if new is None:
-            log.info("source %s: %s is a copy of an article already seen", source.id, article.url)
-            return
-        outcome.items_new += 1
-        outcome.alerts.extend(new)
-        for m in matches:  # the first total an article states becomes the topic's latest
-            totals = [f.value for f in m.facts if f.kind == "total"]
-            if totals:
-                self.store.record_total(m.topic_id, totals[0], article.url)
-        for a in new:
-            where = ", ".join(a.channels) if a.channels else "no channel configured: shown here only"
-            log.warning("ALERT %s %s\n%s\n(delivery: %s)", a.id, a.title, a.body, where)
+        saved = self.store.save_articles(items, render, plan,
+                                         cooldown=lambda topic_id: self._topic_conf[topic_id].cooldown)
+        for item, result in zip(items, saved, strict=True):
+            if result.status == "copy":
+                log.info("source %s: %s is a copy of an article already seen", source.id, item.article.url)
+            if result.status != "new":
+                continue
+            outcome.items_new += 1
+            outcome.alerts.extend(result.alerts)
+            for a in result.alerts:
+                where = ", ".join(a.channels) if a.channels else "no channel configured: shown here only"
+                log.warning("ALERT %s %s\n%s\n(delivery: %s)", a.id, a.title, a.body, where)
 
 
 def _alert_id(topic_id: str, url: str) -> str:
@@ -245,12 +256,13 @@ def _alert_id(topic_id: str, url: str) -> str:
 
 
 def _merge(feed_entry: Entry | None, page: Entry) -> Entry:
-    """A feed item's page fetched for its full text: the page's body, the feed's own fields where given."""
+    """A feed item whose page was fetched for its full text: the page's text (read with the site's
+    selectors and cleaned), the feed's own fields where the page lacks them, and the feed's identity."""
     if feed_entry is None:
         return page
-    return Entry(url=feed_entry.url, title=feed_entry.title or page.title,
-                 summary=feed_entry.summary or page.summary, body=page.body or feed_entry.body,
-                 published=feed_entry.published or page.published, guid=feed_entry.guid,
+    return Entry(url=feed_entry.url, title=page.title or feed_entry.title,
+                 summary=page.summary or feed_entry.summary, body=page.body or feed_entry.body,
+                 published=page.published or feed_entry.published, guid=feed_entry.guid,
                  canonical_url=page.canonical_url)
 
 

@@ -52,9 +52,22 @@ def _digest_reason(key: str) -> str:
 
 def deliver_pending(store: Store, config: Config, *, now: datetime | None = None, force: bool = False,
                     channel_id: str | None = None) -> tuple[int, int]:
-    """Try every due pending delivery once (``force``: due or not). Returns (sent, failed attempts)."""
+    """Try every due pending delivery once (``force``: due or not). Returns (sent, failed attempts).
+
+    Instances sharing a database send each channel's deliveries one at a time: a channel is claimed
+    (a lease) before its pending deliveries are read, and freed after the pass; one another instance
+    holds is left to it."""
     channels = {c.id: c for c in config.channels if channel_id is None or c.id == channel_id}
-    now = now or utcnow()
+    held = [cid for cid in channels if store.leases.claim_channel(cid, utcnow(), config.settings.lease)]
+    try:
+        return _deliver_held(store, config, {cid: channels[cid] for cid in held}, now or utcnow(), force)
+    finally:
+        for cid in held:
+            store.leases.release_channel(cid)
+
+
+def _deliver_held(store: Store, config: Config, channels: dict[str, Channel], now: datetime,
+                  force: bool) -> tuple[int, int]:
     by_channel: dict[str, list[PendingDelivery]] = defaultdict(list)
     for d in store.pending_deliveries(None, channels, with_alert=True):
         by_channel[d.channel_id].append(d)
@@ -94,6 +107,10 @@ def _attempt(store: Store, config: Config, channel: Channel, group: list[Pending
              now: datetime) -> bool:
     ids = [d.delivery_id for d in group]
     what = f"alert {group[0].alert_id}" if len(group) == 1 else f"digest of {len(group)} alerts"
+    if not store.leases.holds_channel(channel.id, utcnow(), config.settings.lease):
+        log.warning("%s to channel %s: not sent now: this instance's lease on the channel lapsed and another "
+                    "instance sends its deliveries", what, channel.id)
+        return False
     error = send(channel, message)
     if error is None:
         store.mark_sent(ids)

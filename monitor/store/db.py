@@ -11,14 +11,19 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from sqlalchemy import event, func
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlalchemy import ColumnElement, case, event, func, insert, or_, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, create_engine, select
 
-from monitor.dedup import near_duplicate, simhash, to_hex
+from monitor.dedup import near_duplicate
 from monitor.records import Article, Match
+from monitor.redact import REDACTOR
+from monitor.store import migrate
+from monitor.store.errors import StoreError
+from monitor.store.instance import instance_id, sqlite_path
+from monitor.store.leases import Leases
 from monitor.store.models import AlertRow, ArticleRow, DeliveryRow, SeenKey, SourceState, TopicTotal
 
 
@@ -33,9 +38,12 @@ def as_utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def open_engine(url: str) -> Engine:
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        path = Path(url.removeprefix("sqlite:///"))
+def open_engine(url: str, schema: str = "upgrade") -> Engine:
+    """The engine of a database URL, its schema brought to this version's (``schema="upgrade"``, as
+    ``monitor run`` does), only checked (``"require"``, for the commands that read) or left (``"none"``)."""
+    url = _with_driver(url)
+    path = sqlite_path(url)
+    if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
@@ -46,16 +54,38 @@ def open_engine(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
-
-        old = os.umask(0o077)  # the database and its WAL are private to the daemon's user
-        try:
-            SQLModel.metadata.create_all(engine)
-        finally:
-            os.umask(old)
-        return engine
-    engine = create_engine(url, pool_pre_ping=True)
-    SQLModel.metadata.create_all(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    old = os.umask(0o077)  # a SQLite database and its WAL are private to the daemon's user
+    try:
+        if schema == "upgrade":
+            migrate.upgrade(engine)
+        elif schema == "require":
+            migrate.require_head(engine)
+    except OperationalError as e:
+        engine.dispose()
+        reason = str(e.orig or e).strip().splitlines()[0] if str(e.orig or e).strip() else e.__class__.__name__
+        raise StoreError(f"cannot use the database {safe_url(url)}: {REDACTOR(reason)}; check MONITOR_DATABASE_URL "
+                         "(or [monitor] database) and that the database server runs and lets this user in") from None
+    finally:
+        os.umask(old)
     return engine
+
+
+def _with_driver(url: str) -> str:
+    """``postgresql://`` means psycopg (version 3, the driver monitor ships with), not SQLAlchemy's default."""
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url.removeprefix(bare)
+    return url
+
+
+def safe_url(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(unparsable database URL)"
 
 
 @dataclass(frozen=True)
@@ -65,6 +95,24 @@ class NewAlert:
     title: str
     body: str
     channels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleToSave:
+    """An article ready to store: the keys it is known by, its topic matches, its body's fingerprint."""
+
+    article: Article
+    keys: tuple[str, ...]
+    matches: tuple[Match, ...] = ()
+    fingerprint: str | None = None  # monitor.dedup.fingerprint of its summary and body
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What became of one ArticleToSave."""
+
+    status: str  # "new" | "copy" (an article known by URL or content: only its keys added) | "seen" (nothing written)
+    alerts: tuple[NewAlert, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,11 +155,14 @@ def _same_story(s: Session, topic_id: str, fingerprint: str | None, since: datet
     """The first alert of this topic, within its cooldown, whose article's body is a near-duplicate."""
     if fingerprint is None:
         return None
-    rows = s.exec(select(AlertRow, ArticleRow.simhash).join(ArticleRow, ArticleRow.id == AlertRow.article_id)
-                  .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since,
-                         ArticleRow.simhash.is_not(None))
-                  .order_by(AlertRow.created_at)).all()
-    return next((a for a, other in rows if near_duplicate(fingerprint, other)), None)
+    s.flush()  # plain rows, not objects: a topic may have thousands of alerts within its cooldown
+    rows = s.connection().execute(
+        select(AlertRow.id, ArticleRow.simhash).join(ArticleRow, ArticleRow.id == AlertRow.article_id)
+        .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since, ArticleRow.simhash.is_not(None))
+        .order_by(AlertRow.created_at))
+    mine = int(fingerprint, 16)
+    first = next((alert_id for alert_id, other in rows if near_duplicate(mine, int(other, 16))), None)
+    return None if first is None else s.get(AlertRow, first)
 
 
 def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime) -> None:
@@ -125,6 +176,49 @@ def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime)
     s.add(alert)
 
 
+_CHUNK = 500  # values in one IN (...): well below every database's limit on parameters
+_INSERT_ARTICLE = insert(ArticleRow.__table__)  # built once: parameters are given at execution
+_INSERT_KEY = insert(SeenKey.__table__)
+
+
+def _known_keys(s: Session, keys: list[str]) -> set[str]:
+    known: set[str] = set()
+    for i in range(0, len(keys), _CHUNK):
+        known.update(s.exec(select(SeenKey.key).where(SeenKey.key.in_(keys[i:i + _CHUNK]))).all())
+    return known
+
+
+def _articles_by(conn, urls: set[str], hashes: set[str]) -> tuple[dict, dict]:
+    """The stored articles with one of these URLs or content hashes: ({url: (id, url)}, {hash: (id, url)}),
+    the oldest article for a hash several share."""
+    by_url: dict[str, tuple[int, str]] = {}
+    by_hash: dict[str, tuple[int, str]] = {}
+    urls_, hashes_ = sorted(urls), sorted(hashes)
+    for i in range(0, max(len(urls_), len(hashes_)), _CHUNK):
+        table = ArticleRow.__table__
+        rows = conn.execute(select(table.c.id, table.c.url, table.c.content_hash)
+                            .where(or_(table.c.url.in_(urls_[i:i + _CHUNK]),
+                                       table.c.content_hash.in_(hashes_[i:i + _CHUNK])))).all()
+        for article_id, url, content_hash in rows:
+            by_url[url] = (article_id, url)
+            if content_hash not in by_hash or article_id < by_hash[content_hash][0]:
+                by_hash[content_hash] = (article_id, url)
+    return by_url, by_hash
+
+
+def _latest_total(s: Session, topic_id: str) -> int | None:
+    row = s.get(TopicTotal, topic_id)
+    return row.value if row is not None else None
+
+
+def _set_total(s: Session, topic_id: str, value: int, article_url: str) -> None:
+    now = utcnow()
+    row = s.get(TopicTotal, topic_id) or TopicTotal(topic_id=topic_id, value=value, article_url=article_url,
+                                                     reported_at=now)
+    row.value, row.article_url, row.reported_at = value, article_url, now
+    s.add(row)
+
+
 def alert_id_for(topic_id: str, article_url: str) -> str:
     import hashlib
 
@@ -132,9 +226,10 @@ def alert_id_for(topic_id: str, article_url: str) -> str:
 
 
 class Store:
-    def __init__(self, url: str):
+    def __init__(self, url: str, schema: str = "upgrade"):
         self.url = url
-        self.engine = open_engine(url)
+        self.engine = open_engine(url, schema)
+        self.leases = Leases(self.engine, instance_id())  # this process's share of the work
 
     def close(self) -> None:
         self.engine.dispose()
@@ -159,39 +254,31 @@ class Store:
             rows = s.exec(select(SourceState)).all()
             return {r.source_id: r for r in rows}
 
-    def due_sources(self, source_ids: Sequence[str], now: datetime) -> list[str]:
-        states = self.all_source_states()
-        due = []
-        for sid in source_ids:
-            st = states.get(sid)
-            if st is None or st.next_due_at is None or as_utc(st.next_due_at) <= now:
-                due.append(sid)
-        return due
-
     def record_poll(self, source_id: str, *, status: str, error: str | None, ok: bool, next_due: datetime,
                     etag: str | None = None, last_modified: str | None = None, items_seen: int | None = None,
                     items_new: int | None = None) -> None:
         now = utcnow()
-        with self._session() as s:
-            st = s.get(SourceState, source_id) or SourceState(source_id=source_id)
-            st.status = status
-            st.last_error = error
-            st.last_poll_at = now
-            st.next_due_at = next_due
-            st.polls += 1
-            if ok:
-                st.consecutive_failures = 0
-                st.last_success_at = now
-                if etag is not None or last_modified is not None:
-                    st.etag, st.last_modified = etag, last_modified
-                if items_seen is not None:
-                    st.items_seen = items_seen
-                if items_new is not None:
-                    st.items_new = items_new
-            else:
-                st.consecutive_failures += 1
-            s.add(st)
-            s.commit()
+        t = SourceState.__table__
+        mine = t.c.lease_owner == self.leases.owner  # done: free for the next poll, by any instance
+        values = {"status": status, "last_error": error, "last_poll_at": now, "next_due_at": next_due,
+                  "polls": t.c.polls + 1, "lease_owner": case((mine, None), else_=t.c.lease_owner),
+                  "lease_until": case((mine, None), else_=t.c.lease_until)}
+        if ok:
+            values.update(consecutive_failures=0, last_success_at=now)
+            if etag is not None or last_modified is not None:
+                values.update(etag=etag, last_modified=last_modified)
+            if items_seen is not None:
+                values["items_seen"] = items_seen
+            if items_new is not None:
+                values["items_new"] = items_new
+        else:
+            values["consecutive_failures"] = t.c.consecutive_failures + 1
+        with self.engine.begin() as conn:  # one UPDATE, no read: a round records a thousand of these
+            if conn.execute(update(t).where(t.c.source_id == source_id).values(values)).rowcount == 0:
+                row = SourceState(source_id=source_id).model_dump()
+                row.update({k: v for k, v in values.items() if not isinstance(v, ColumnElement)},
+                           polls=1, lease_owner=None, lease_until=None, consecutive_failures=0 if ok else 1)
+                conn.execute(insert(t).values(row))
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -202,85 +289,109 @@ class Store:
         with self._session() as s:
             return s.exec(select(SeenKey.key).where(SeenKey.key.in_(keys)).limit(1)).first() is not None
 
-    def save_article(self, article: Article, keys: Iterable[str], matches: Sequence[Match],
-                     render, plan, cooldown=lambda topic_id: 3 * 86400.0) -> list[NewAlert] | None:
-        """Store a new article with its alerts and their deliveries, in one transaction (the outbox).
-
-        ``render(match) -> (title, body, severity)``; ``plan(match, sent_last_hour) -> (held, [DeliveryPlan])``
-        (see ``monitor.noise``); ``cooldown(topic_id) -> seconds`` a story is remembered for that topic.
-        Returns the new alerts, or None when the article turned out to be known already (by its URL
-        or content hash): then nothing is written but its keys, and a copy from another address is
-        recorded as "also reported by" on the first article's alerts. A match on a near-duplicate of
-        an article that already alerted for the topic (the same text republished) is recorded the same way.
-        """
-        now = utcnow()
-        keys = list(dict.fromkeys(k for k in keys if k))
+    def seen_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these keys are known: one query for a whole poll's items."""
         with self._session() as s:
-            existing = s.exec(select(ArticleRow).where(
-                (ArticleRow.url == article.url) | (ArticleRow.content_hash == article.content_hash))).first()
-            if existing is not None:
-                self._add_keys(s, keys, existing.id)
-                if existing.url != article.url:
-                    for alert in s.exec(select(AlertRow).where(AlertRow.article_id == existing.id)).all():
-                        _also_reported(s, alert, article, now)
-                s.commit()
-                return None
-            fingerprint = to_hex(simhash(f"{article.summary}\n{article.body}"))
-            row = ArticleRow(source_id=article.source_id, url=article.url, guid=article.guid,
-                             title=article.title, summary=article.summary, body=article.body,
-                             published=article.published, language=article.language,
-                             content_hash=article.content_hash, simhash=fingerprint, first_seen=now)
-            s.add(row)
-            s.flush()
-            self._add_keys(s, keys, row.id)
-            alerts = []
-            for m in matches:
-                aid = alert_id_for(m.topic_id, article.url)
-                if s.get(AlertRow, aid) is not None:
+            return _known_keys(s, list(dict.fromkeys(k for k in keys if k)))
+
+    def save_articles(self, items: Sequence[ArticleToSave], render, plan,
+                      cooldown=lambda topic_id: 3 * 86400.0) -> list[Saved]:
+        """Store articles with their alerts and deliveries (the outbox), in one transaction, one after the other.
+
+        An item with a key already known (stored before, or by an earlier item) is skipped: nothing is written
+        ("seen"). An article known by its URL or content hash is not stored again: only its keys are, and a copy
+        from another address is recorded as "also reported by" on the first article's alerts ("copy"). A match on
+        a near-duplicate of an article that already alerted for the topic within its cooldown (the same text
+        republished) is recorded the same way instead of alerting. The first total a new article's match
+        states becomes the topic's latest.
+
+        ``render(article, match, previous_total) -> (title, body, severity)``; ``plan(match, sent_last_hour) -> (held,
+        [DeliveryPlan])`` (see ``monitor.noise``); ``cooldown(topic_id) -> seconds`` a story is remembered for
+        that topic. Returns one Saved per item, in order.
+        """
+        results: list[Saved] = []
+        with self._session() as s:
+            conn = s.connection()
+            known = _known_keys(s, list({k for it in items for k in it.keys if k}))
+            by_url, by_hash = _articles_by(conn, {it.article.url for it in items},
+                                           {it.article.content_hash for it in items})
+            new_keys: list[dict] = []
+            for it in items:
+                keys = list(dict.fromkeys(k for k in it.keys if k))
+                if any(k in known for k in keys):
+                    results.append(Saved("seen"))
                     continue
-                first = _same_story(s, m.topic_id, fingerprint, now - timedelta(seconds=cooldown(m.topic_id)))
-                if first is not None:
-                    _also_reported(s, first, article, now)
-                    continue
-                title, body, severity = render(m)
-                sent_last_hour = s.exec(select(func.count()).select_from(AlertRow).where(
-                    AlertRow.topic_id == m.topic_id, AlertRow.created_at >= now - timedelta(hours=1),
-                    AlertRow.held.is_(None))).one()
-                held, plans = plan(m, sent_last_hour)
-                s.add(AlertRow(id=aid, topic_id=m.topic_id, article_id=row.id,
-                               dedup_key=f"{m.topic_id}|{article.url}", severity=severity, score=m.score,
-                               title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
-                               facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False),
-                               held=held, created_at=now))
-                s.flush()
-                for p in plans:
-                    s.add(DeliveryRow(alert_id=aid, channel_id=p.channel_id, next_attempt_at=p.due,
-                                      digest_key=p.digest_key, created_at=now))
-                alerts.append(NewAlert(aid, m.topic_id, title, body, tuple(p.channel_id for p in plans)))
+                now, article = utcnow(), it.article
+                found = [x for x in (by_url.get(article.url), by_hash.get(article.content_hash)) if x]
+                if found:  # the article at this URL, else the first with this content
+                    article_id, url = found[0]
+                    if url != article.url:
+                        for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
+                            _also_reported(s, alert, article, now)
+                    results.append(Saved("copy"))
+                else:
+                    article_id = conn.execute(_INSERT_ARTICLE, dict(
+                        source_id=article.source_id, url=article.url, guid=article.guid, title=article.title,
+                        summary=article.summary, body=article.body, published=article.published,
+                        language=article.language, content_hash=article.content_hash, simhash=it.fingerprint,
+                        first_seen=now)).inserted_primary_key[0]
+                    by_url[article.url] = (article_id, article.url)
+                    by_hash.setdefault(article.content_hash, (article_id, article.url))
+                    alerts = self._alerts(s, article_id, it, now, render, plan, cooldown)
+                    results.append(Saved("new", tuple(alerts)))
+                known.update(keys)
+                new_keys += [{"key": k, "article_id": article_id} for k in keys]
+            if new_keys:
+                conn.execute(_INSERT_KEY, new_keys)
             s.commit()
-            return alerts
+        return results
+
+    @staticmethod
+    def _alerts(s: Session, article_id: int, item: ArticleToSave, now: datetime, render, plan,
+                cooldown) -> list[NewAlert]:
+        """The alerts (and their deliveries) of a new article's matches, and the topics' latest totals."""
+        article, alerts = item.article, []
+        previous = {m.topic_id: _latest_total(s, m.topic_id) for m in item.matches
+                    if any(f.kind == "total" for f in m.facts)}
+        for m in item.matches:
+            aid = alert_id_for(m.topic_id, article.url)
+            if s.get(AlertRow, aid) is not None:
+                continue
+            first = _same_story(s, m.topic_id, item.fingerprint, now - timedelta(seconds=cooldown(m.topic_id)))
+            if first is not None:
+                _also_reported(s, first, article, now)
+                continue
+            title, body, severity = render(article, m, previous.get(m.topic_id))
+            sent_last_hour = s.exec(select(func.count()).select_from(AlertRow).where(
+                AlertRow.topic_id == m.topic_id, AlertRow.created_at >= now - timedelta(hours=1),
+                AlertRow.held.is_(None))).one()
+            held, plans = plan(m, sent_last_hour)
+            s.add(AlertRow(id=aid, topic_id=m.topic_id, article_id=article_id,
+                           dedup_key=f"{m.topic_id}|{article.url}", severity=severity, score=m.score,
+                           title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
+                           facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False),
+                           held=held, created_at=now))
+            s.flush()
+            for p in plans:
+                s.add(DeliveryRow(alert_id=aid, channel_id=p.channel_id, next_attempt_at=p.due,
+                                  digest_key=p.digest_key, created_at=now))
+            alerts.append(NewAlert(aid, m.topic_id, title, body, tuple(p.channel_id for p in plans)))
+        for m in item.matches:  # the first total an article states becomes the topic's latest
+            totals = [f.value for f in m.facts if f.kind == "total"]
+            if totals:
+                _set_total(s, m.topic_id, totals[0], article.url)
+        return alerts
 
     def latest_total(self, topic_id: str) -> int | None:
         """The last total a matching article stated for the topic (``Fact`` kind "total"), if any."""
         with self._session() as s:
-            row = s.get(TopicTotal, topic_id)
-            return row.value if row is not None else None
+            return _latest_total(s, topic_id)
 
     def record_total(self, topic_id: str, value: int, article_url: str) -> None:
         """Keep ``value`` as the topic's latest stated total."""
         with self._session() as s:
-            row = s.get(TopicTotal, topic_id) or TopicTotal(topic_id=topic_id, value=value, article_url=article_url,
-                                                             reported_at=utcnow())
-            row.value, row.article_url, row.reported_at = value, article_url, utcnow()
-            s.add(row)
+            _set_total(s, topic_id, value, article_url)
             s.commit()
-
-    @staticmethod
-    def _add_keys(s: Session, keys: list[str], article_id: int | None) -> None:
-        known = set(s.exec(select(SeenKey.key).where(SeenKey.key.in_(keys))).all()) if keys else set()
-        for k in keys:
-            if k not in known:
-                s.add(SeenKey(key=k, article_id=article_id))
 
     def article_count(self) -> int:
         with self._session() as s:

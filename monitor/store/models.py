@@ -27,6 +27,9 @@ class SourceState(SQLModel, table=True):
     items_seen: int = 0  # items the last successful poll found
     items_new: int = 0  # of which new
     polls: int = 0
+    # the instance polling it now, until when (see monitor.store.leases); None: free
+    lease_owner: str | None = None
+    lease_until: datetime | None = _ts()
 
 
 class ArticleRow(SQLModel, table=True):
@@ -100,3 +103,14 @@ class TopicTotal(SQLModel, table=True):
     value: int
     article_url: str = Field(sa_column=Column(Text))
     reported_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class ChannelLease(SQLModel, table=True):
+    """Which instance sends a channel's pending deliveries now, until when: one sender per channel keeps
+    each delivery sent once and the channel's alerts in order (see monitor.store.leases)."""
+
+    __tablename__ = "channel_lease"
+
+    channel_id: str = Field(primary_key=True)
+    lease_owner: str | None = None
+    lease_until: datetime | None = _ts()

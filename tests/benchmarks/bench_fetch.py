@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import resource
 import shutil
 import subprocess
@@ -40,15 +41,18 @@ ROOT = Path(__file__).resolve().parents[2]
 HOSTS = [f"127.0.0.{i}" for i in range(2, 10)]
 CLK = os.sysconf("SC_CLK_TCK")
 
-WORDS = ("NATO KFOR Kosovo Serbia Pristina troops deployment exercise ministers summit security forces "
-         "regional stability dialogue Brussels agreement border patrol peacekeeping mission command "
-         "quân đội hòa bình an ninh khu vực đối thoại thỏa thuận biên giới").split()
+WORDS = ("NATO Kosovo Serbia Pristina exercise ministers summit security forces regional stability dialogue "
+         "Brussels agreement border mission command council report weather market election school river road "
+         "hòa bình an ninh khu vực đối thoại thỏa thuận biên giới kinh tế thời tiết giáo dục").split()
+MATCH_EVERY = 25  # one item in this many is about KFOR troops: it alerts (unless it is the same story)
 
-
-# -- the farm ---------------------------------------------------------------------------------------------
 
 def _item(feed: int, n: int, host: str, port: int) -> str:
-    words = [WORDS[(feed * 7 + n * 13 + k * 3) % len(WORDS)] for k in range(220)]
+    """Item n of a feed: ~1.6 KB of words drawn at random (seeded), its own story; one in MATCH_EVERY on topic."""
+    rnd = random.Random(feed * 1_000_003 + n)
+    words = [rnd.choice(WORDS) for _ in range(220)]
+    if (feed + n) % MATCH_EVERY == 0:
+        words[10:13] = ["KFOR", "troops", "deployed"]
     text = " ".join(words)
     stamp = formatdate(1_750_000_000 + feed * 100 + n * 3600, usegmt=True)
     return (f"<item><title>Item {n} of feed {feed}: {' '.join(words[:8])}</title>"
@@ -136,7 +140,9 @@ def write_config(folder: Path, urls: list[str]) -> Path:
              'timeout = "30s"', "", "[[topic]]", 'id = "kfor-troops"', 'name = "KFOR troop changes"',
              """query = 'KFOR AND (troops OR deployment OR "quân đội")'""", "", "[[topic]]",
              'id = "kosovo-escalation"', 'name = "Kosovo escalation"',
-             """query = '(Kosovo OR Pristina) AND (border NEAR/5 patrol OR clashes)'""", ""]
+             """query = '(Kosovo OR Pristina) AND (border NEAR/5 patrol OR clashes)'""", "",
+             # the alerts' deliveries are written in the round (the outbox); nothing is sent during it
+             "[[channel]]", 'id = "desk-webhook"', 'url = "json://127.0.0.1:9/alerts"', ""]
     for i, url in enumerate(urls):
         lines += ["[[source]]", f'id = "farm-{i}"', 'kind = "feed"', f'url = "{url}"', 'interval = "1h"',
                   'language = "en"', ""]
@@ -200,6 +206,7 @@ def daemon_rounds(config_path: str, port: int) -> None:
                     "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                     "rss_workers": max((_proc_hwm(p) for p in workers), default=0.0),
                     "polled": len(outcomes), "failed": len(bad), "new": sum(o.items_new for o in outcomes),
+                    "alerts": sum(len(o.alerts) for o in outcomes),
                     "first_error": bad[0].error if bad else None}), flush=True)
 
     asyncio.run(rounds())
@@ -313,7 +320,8 @@ def main() -> int:
         for name in ("cold", "unchanged", "incremental"):
             o = ours[name]
             print(f"{name:<12} {'monitor':<9} {o['wall']:>7.2f} {o['cpu']:>7.2f} {o['rss']:>12.0f}  "
-                  f"{o['polled']} polled, {o['failed']} failed, {o['new']} new; CPU main {o['cpu_main']:.2f} + "
+                  f"{o['polled']} polled, {o['failed']} failed, {o['new']} new, {o['alerts']} alerts; "
+                  f"CPU main {o['cpu_main']:.2f} + "
                   f"workers {o['cpu_workers']:.2f}; worker peak RSS {o['rss_workers']:.0f} MB"
                   + (f"; first error: {o['first_error']}" if o["first_error"] else ""))
             if name in theirs:

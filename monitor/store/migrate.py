@@ -1,0 +1,120 @@
+"""Schema migrations (Alembic, shipped in ``monitor/store/migrations``): where a database is, bring it to head.
+
+``monitor run`` upgrades at start-up, ``monitor db upgrade`` on demand. A database made before
+migrations existed (the daemon created its tables itself, no ``alembic_version`` table) is
+recognised by its tables and stamped at 0001 first; migration 0002 adds only what it lacks.
+On PostgreSQL an advisory lock makes instances starting together upgrade one after the other.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from monitor.store.errors import StoreError
+
+log = logging.getLogger("monitor.store")
+logging.getLogger("alembic").setLevel(logging.WARNING)  # our own line says what was upgraded
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+FIRST_TABLES = frozenset({"source_state", "article", "seen_key", "alert", "delivery"})  # those of 0001
+ADVISORY_LOCK = 0x6D6F6E69  # any constant shared by every instance: "moni"
+
+
+def _config(connection: Connection | None = None) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def revisions() -> list[tuple[str, str]]:
+    """(revision, first line of its description), oldest first."""
+    scripts = ScriptDirectory.from_config(_config())
+    return [(s.revision, (s.doc or "").strip().splitlines()[0]) for s in reversed(list(scripts.walk_revisions()))]
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    revision: str | None  # None: no migration record
+    tables: frozenset[str]  # monitor's tables found
+
+    @property
+    def empty(self) -> bool:
+        return self.revision is None and not self.tables
+
+    @property
+    def legacy(self) -> bool:
+        """Made by a version before migrations: the first schema's tables, no migration record."""
+        return self.revision is None and FIRST_TABLES <= self.tables
+
+    def describe(self) -> str:
+        if self.revision:
+            return self.revision
+        if self.empty:
+            return "empty (no tables yet)"
+        return "made before migrations (no alembic_version table)" if self.legacy else "unrecognised"
+
+
+def _state(conn: Connection) -> SchemaState:
+    names = set(inspect(conn).get_table_names())
+    revision = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in names else None
+    return SchemaState(revision, frozenset(names & (FIRST_TABLES | {"topic_total", "channel_lease"})))
+
+
+def state(engine: Engine) -> SchemaState:
+    with engine.connect() as conn:
+        return _state(conn)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[SchemaState, str]:
+    """Bring the database to ``revision``; returns the state it was in and the revision it is at now."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # instances starting together: one upgrades, the others wait
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
+        before = _state(conn)
+        if before.revision is None and before.tables and not before.legacy:
+            raise StoreError(
+                f"the database has some of monitor's tables ({', '.join(sorted(before.tables))}) but not "
+                f"{', '.join(sorted(FIRST_TABLES - before.tables))}, and no migration record: it was not made by "
+                "monitor or is damaged; restore a backup, or point MONITOR_DATABASE_URL to an empty database")
+        cfg = _config(conn)
+        if before.legacy:
+            log.info("database made before migrations: recording it at revision 0001, then upgrading")
+            command.stamp(cfg, "0001")
+        if before.revision not in (None, *_known()):
+            raise StoreError(f"the database is at revision {before.revision}, which this version of monitor does "
+                             f"not know (its newest is {head()}): a newer version has upgraded it; run that version")
+        command.upgrade(cfg, revision)
+        after = MigrationContext.configure(conn).get_current_revision()
+    if after != before.revision:
+        log.info("database upgraded from %s to %s", before.describe(), after)
+    return before, after
+
+
+def _known() -> set[str]:
+    return {r for r, _ in revisions()}
+
+
+def require_head(engine: Engine) -> None:
+    """For the commands that only read: a database behind this version's schema is named, not touched
+    (an empty one is created: nothing uses it yet)."""
+    now = state(engine)
+    if now.empty:
+        upgrade(engine)
+        return
+    if now.revision != head():
+        raise StoreError(f"the database schema is at {now.describe()}, this version needs {head()}: "
+                         "run `monitor db upgrade` (or start `monitor run`, which upgrades it)")

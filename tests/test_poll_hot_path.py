@@ -1,0 +1,114 @@
+"""The poll round's hot path: fast forms that must say exactly what the plain forms said.
+
+A source's new articles are stored in one transaction (``Store.save_articles``) with the same outcome
+as storing them one at a time; ``simhash`` counts bits a byte column at a time; ``clean_text`` skips
+its per-character filter on printable text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from datetime import UTC, datetime
+
+from sqlmodel import Session, select
+
+from monitor.dedup import MIN_WORDS, fingerprint, simhash, words
+from monitor.noise import DeliveryPlan
+from monitor.normalize import _BLANKS, _SPACE, clean_text, content_hash
+from monitor.records import Article, Evidence, Fact, Match
+from monitor.store import Store
+from monitor.store.db import ArticleToSave
+from monitor.store.models import AlertRow, DeliveryRow, SeenKey
+from tests.notify.helpers import story
+
+
+def _simhash_bit_by_bit(text: str) -> int | None:
+    tokens = words(text)
+    if len(tokens) < MIN_WORDS:
+        return None
+    weights = [0] * 64
+    for i in range(len(tokens) - 2):
+        h = int.from_bytes(hashlib.blake2b(" ".join(tokens[i:i + 3]).encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if h >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
+def test_simhash_is_the_bit_by_bit_fingerprint() -> None:
+    texts = [story(i, n) for i in range(20) for n in (20, 29, 30, 31, 80, 600)]
+    texts += ["", "x " * 29, "x " * 30, "Quân đội hòa bình KFOR " * 12, "ǅ ﬁ ß Ä " * 10]
+    for text in texts:
+        assert simhash(text) == _simhash_bit_by_bit(text), text[:40]
+
+
+def _clean_text_slow(text: str) -> str:
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def test_clean_text_drops_control_characters_only_where_there_are_some() -> None:
+    cases = ["plain words, nothing odd", "line one\r\nline two\rjoined", "tab\there\u00a0nbsp\u3000wide",
+             "zero\u200bwidth and soft\u00adhyphen", "bell\x07 and nul\x00 and\x1b esc", "\u2028line sep\u2029para",
+             "Quân đội\u202fhòa bình\n\n\n\nKFOR", "bidi \u202etxet\u202c end", "private \ue000 use"]
+    for text in cases:
+        assert clean_text(text) == _clean_text_slow(text), repr(text)
+    assert clean_text("a\x07b\u200bc\r\nd") == "abc\nd"
+
+
+def _article(url: str, body: str, source: str = "s1") -> Article:
+    return Article(source_id=source, url=url, guid=None, title=f"Title of {url}", summary="", body=body,
+                   published=datetime(2025, 9, 1, tzinfo=UTC), language="en", content_hash=content_hash("t", body))
+
+
+def _match(total: int | None = None) -> Match:
+    facts = (Fact("kfor-troops", "total", total, f"KFOR has {total} troops."),) if total else ()
+    return Match("kfor-troops", "KFOR troop changes", 2.0, Evidence((), "«KFOR»"), facts)
+
+
+def test_a_batch_stores_like_one_article_after_the_other(tmp_path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'm.db'}")
+    seen_previous = []
+
+    def render(article, match, previous_total):
+        seen_previous.append(previous_total)
+        return f"[{match.topic_name}] {article.title}", article.body[:40], "warning"
+
+    def plan(match, sent_last_hour):
+        return None, [DeliveryPlan("desk", datetime.now(UTC))]
+
+    first, other = story(1, 200), story(2, 200)
+    republished = first + " Theo TTXVN."  # the same text elsewhere, credited: near-duplicate, another hash
+    items = [
+        ArticleToSave(_article("https://a.test/1", first), ("guid:s1:1", "url:https://a.test/1"), (_match(3800),),
+                      fingerprint("", first)),
+        ArticleToSave(_article("https://a.test/1b", first), ("guid:s1:1",), (_match(),), fingerprint("", first)),
+        ArticleToSave(_article("https://b.test/1", first, "s2"), ("url:https://b.test/1",), (_match(),),
+                      fingerprint("", first)),
+        ArticleToSave(_article("https://c.test/9", republished, "s3"), ("url:https://c.test/9",), (_match(),),
+                      fingerprint("", republished)),
+        ArticleToSave(_article("https://a.test/2", other), ("url:https://a.test/2",), (_match(4500),),
+                      fingerprint("", other)),
+    ]
+    try:
+        saved = store.save_articles(items, render, plan)
+        assert [s.status for s in saved] == ["new", "seen", "copy", "new", "new"]
+        assert [len(s.alerts) for s in saved] == [1, 0, 0, 0, 1]  # the republished text: same story, no alert
+        assert saved[0].alerts[0].channels == ("desk",)
+        assert seen_previous == [None, 3800]  # a batch's earlier total is the next article's "previously"
+        assert store.latest_total("kfor-troops") == 4500
+        with Session(store.engine) as s:
+            alert = s.exec(select(AlertRow).where(AlertRow.id == saved[0].alerts[0].id)).one()
+            also = [x["url"] for x in json.loads(alert.also_reported_by)]
+            assert also == ["https://b.test/1", "https://c.test/9"]
+            assert len(s.exec(select(DeliveryRow)).all()) == 2
+            keys = {k.key: k.article_id for k in s.exec(select(SeenKey)).all()}
+            assert keys["url:https://b.test/1"] == keys["guid:s1:1"]  # the copy's key points at the first
+        again = store.save_articles(items[:1], render, plan)
+        assert [s.status for s in again] == ["seen"]
+        assert store.seen_keys(["guid:s1:1", "url:https://nowhere.test/"]) == {"guid:s1:1"}
+    finally:
+        store.close()
