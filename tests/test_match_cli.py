@@ -65,3 +65,10 @@ def test_seed_000_facts_are_printed_for_the_matching_topic_only():
     assert rows[1]["facts"] == []
     kfor = next(t for t in rows[0]["topics"] if t["id"] == "kfor-troops")
     assert "KFOR" in kfor["evidence"]["terms"] and "«" in kfor["evidence"]["snippet"]
+
+
+def test_a_caption_on_the_title_line_is_not_the_title():
+    (row,) = match(SEEDS / "000_4b158e7d9e1f12f6.txt")
+    assert row["title"] == ""  # the seed's first line is the photo's caption "... (Nguồn: NATO) |"
+    snippets = " ".join(t["evidence"]["snippet"] for t in row["topics"])
+    assert "Nguồn: NATO" not in snippets
