@@ -82,6 +82,51 @@ def _run(args, daemon) -> int:
     return 0
 
 
+def _channel(cfg: config_mod.Config, channel_id: str | None):
+    """The configured channel of that id (None for None); a ConfigError naming the known ones otherwise."""
+    if channel_id is None:
+        return None
+    for channel in cfg.channels:
+        if channel.id == channel_id:
+            return channel
+    known = ", ".join(c.id for c in cfg.channels) or "none configured"
+    raise ConfigError([f'{cfg.path}: no channel has id "{channel_id}"; known channels: {known}'])
+
+
+def cmd_retry(args) -> int:
+    """Send pending deliveries now, ignoring their backoff (with --failed, those given up on too)."""
+    from monitor.notify.worker import deliver_pending
+
+    cfg = load_config(args.config)
+    channel = _channel(cfg, args.channel)
+    store = open_store(cfg)
+    due = store.retry_now(channel.id if channel else None, include_failed=args.failed)
+    sent, failed = deliver_pending(store, cfg, force=True, channel_id=channel.id if channel else None)
+    print(f"{due} deliveries made due now: {sent} sent, {failed} failed again "
+          f"(see monitor alerts for each one's error)")
+    return 0 if failed == 0 else 1
+
+
+def cmd_notify_test(args) -> int:
+    """Send a test message to one channel and say plainly whether it arrived; the URL is never shown."""
+    from monitor.notify.sender import channel_format, send
+    from monitor.notify.templates import Message
+
+    cfg = load_config(args.config)
+    channel = _channel(cfg, args.channel)
+    body = ("This is a test message from monitor: the channel works. "
+            "Tiếng Việt: tin nhắn thử từ monitor, kênh này hoạt động.")
+    fmt = channel_format(channel)
+    message = Message(title=f"monitor: test message to channel {channel.id}",
+                      body=f"<p>{body}</p>" if fmt == "html" else body, format=fmt)
+    error = send(channel, message)
+    if error is None:
+        print(f"channel {channel.id}: test message accepted by {channel.url_template}")
+        return 0
+    print(f"channel {channel.id}: test message failed: {REDACTOR(error)}", file=sys.stderr)
+    return 1
+
+
 def cmd_sources(args) -> int:
     from monitor.status import sources_table
 
@@ -214,6 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("alerts", help="recent alerts and their deliveries")
     a.add_argument("--limit", type=int, default=20)
     a.set_defaults(func=cmd_alerts)
+    r = sub.add_parser("retry", help="send pending deliveries now, ignoring their backoff")
+    r.add_argument("--channel", help="only this channel's deliveries")
+    r.add_argument("--failed", action="store_true", help="also the deliveries given up on")
+    r.set_defaults(func=cmd_retry)
+    nt = sub.add_parser("notify-test", help="send a test message to a channel and report the outcome")
+    nt.add_argument("channel", help="a channel id of rules.toml")
+    nt.set_defaults(func=cmd_notify_test)
     db = sub.add_parser("db", help="the database schema: upgrade, current, history; copy to another database")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
     db_sub.add_parser("upgrade", help="apply the migrations this version has (monitor run does it at start-up)")

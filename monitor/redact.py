@@ -17,7 +17,8 @@ _MIN_SECRET = 4  # shorter fragments are not worth masking (and would mangle nor
 
 
 def secrets_of_url(url: str) -> list[str]:
-    """The URL itself, its user, password, every path segment and query value that looks like a token."""
+    """The URL itself, its password, and its user name, path segments and query values that look like
+    tokens or account names."""
     if not url:
         return []
     out = [url]
@@ -25,11 +26,13 @@ def secrets_of_url(url: str) -> list[str]:
         parts = urlsplit(url)
     except ValueError:
         return out
-    for piece in (parts.username, parts.password):
-        if piece:
-            out += [piece, unquote(piece)]
+    if parts.password:
+        out += [parts.password, unquote(parts.password)]
+    user = parts.username or ""
+    if _looks_like_token(user) or "@" in unquote(user):  # a plain name ("desk") is no secret, and masking it
+        out += [user, unquote(user)]                      # would mangle every word that holds it
     for seg in parts.path.split("/"):
-        if len(seg) >= 8 and re.search(r"\d", seg) and re.search(r"[A-Za-z]", seg):
+        if _looks_like_token(seg):
             out += [seg, unquote(seg)]  # tokens in the path (Telegram, Slack, Discord ...)
     if parts.netloc and "@" not in parts.netloc:
         # services like tgram://123456:ABCDEF put the token where the host (and port) would be
@@ -42,6 +45,10 @@ def secrets_of_url(url: str) -> list[str]:
         if key.lower() in {"pass", "password", "token", "key", "apikey", "secret", "user", "webhook"} and value:
             out.append(value)
     return [s for s in dict.fromkeys(out) if len(s) >= _MIN_SECRET]
+
+
+def _looks_like_token(text: str) -> bool:
+    return len(text) >= 8 and bool(re.search(r"\d", text)) and bool(re.search(r"[A-Za-z]", text))
 
 
 class Redactor:

@@ -117,3 +117,13 @@ def test_filter_masks_exception_text(captured):
     assert "Traceback" in out and "ConnectionError" in out and "delivery failed" in out
     assert TG_TOKEN not in out and CANARY not in out
     assert MASK in out
+
+
+def test_a_plain_user_name_is_not_a_secret_but_an_account_or_token_is():
+    from monitor.redact import Redactor, secrets_of_url
+
+    r = Redactor(secrets_of_url("mailto://desk:pw-9f2k3@smtp.example.org"))
+    assert r("channel desk-email failed") == "channel desk-email failed"
+    assert "pw-9f2k3" not in r("login pw-9f2k3 refused")
+    assert "alerts%40example.org" in secrets_of_url("mailtos://alerts%40example.org:pw@smtp.example.org")
+    assert "u5erTok3nAbc" in secrets_of_url("pover://u5erTok3nAbc@appTokenXyz123")
