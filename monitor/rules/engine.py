@@ -19,10 +19,10 @@ OR, only the alternatives that hold; under NOT, nothing). Its score is the sum o
 written ``term^w``) of the distinct (term, field) pairs found; a topic matches when the query holds and
 the score reaches its threshold.
 
-``TopicSet`` compiles all topics together with a prefilter: for each topic the set of words one of
-which must occur for its query to hold (where it can be told: a query made only of NOT or ``#num``
-has none); an article's vocabulary is looked up once in the union of these words, and only the
-topics whose words occur are evaluated.
+``TopicSet`` compiles all topics together with a prefilter (``monitor.rules.prefilter``): one pass of a
+multi-pattern matcher over the article's folded text finds which query words occur, and only the topics
+whose needed words all occur are evaluated; the others could not match. The result is the same as
+evaluating every topic.
 """
 
 from __future__ import annotations
@@ -31,19 +31,23 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate, chain
 
 from monitor.records import Article, Evidence, Hit, Match
 from monitor.rules.facts import FactRules, extract_facts
+from monitor.rules.prefilter import Prefilter
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import is_number, norm_word, norms_of, split_words
+from monitor.rules.text import is_number, norm_word, norms_of, search_form, split_words
 
 __all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
 FIELD_ORDER = ("title", "summary", "body")
 SNIPPET_WIDTH = 200
+_SCANS = 8  # words of a field looked up by scanning before the field's words are all indexed
 
 _Words = tuple[tuple[str, bool], ...]  # (norm, is_prefix) per word of a term
 _Occ = tuple[int, int, tuple[tuple[str, int, int], ...]]  # token start, end, (term, start, end) parts
@@ -61,6 +65,7 @@ class _FieldIndex:
         self.norms = norms_of(self._pieces[1::2], fold_diacritics=fold)
         self.vocab = frozenset(self.norms)
         self._positions: dict[str, list[int]] | None = None
+        self._lookups = 0
         self._sorted_vocab: list[str] | None = None
         self._offsets: list[int] | None = None  # item k of the pieces starts at _offsets[k]
         self._numbers: list[int] | None = None
@@ -76,7 +81,7 @@ class _FieldIndex:
 
     def numbers(self) -> list[int]:
         if self._numbers is None:
-            numbers = [n for n in self.vocab if n[0].isdigit() and is_number(n)]
+            numbers = [n for n in self.vocab if n[:1].isdigit() and is_number(n)]  # a lone mark folds to ""
             self._numbers = sorted(chain.from_iterable(self._word_positions(n, False) for n in numbers))
         return self._numbers
 
@@ -95,18 +100,31 @@ class _FieldIndex:
         key = (norm, prefix)
         found = self._word_cache.get(key)
         if found is None:
-            if self._positions is None:
-                positions: defaultdict[str, list[int]] = defaultdict(list)
-                for i, n in enumerate(self.norms):
-                    positions[n].append(i)
-                self._positions = positions
             if prefix:
-                lists = [self._positions[w] for w in self._vocab_with_prefix(norm)]
+                lists = [self._positions_of(w) for w in self._vocab_with_prefix(norm)]
                 found = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             else:
-                found = self._positions.get(norm, [])
+                found = self._positions_of(norm)
             self._word_cache[key] = found
         return found
+
+    def _positions_of(self, norm: str) -> list[int]:
+        """Where a word occurs: a few words are searched for (in C); past that, every word is indexed."""
+        if self._positions is None:
+            self._lookups += 1
+            if self._lookups <= _SCANS:
+                out, norms, i = [], self.norms, -1
+                if norm in self.vocab:
+                    with suppress(ValueError):
+                        while True:
+                            i = norms.index(norm, i + 1)
+                            out.append(i)
+                return out
+            positions: defaultdict[str, list[int]] = defaultdict(list)
+            for i, n in enumerate(self.norms):
+                positions[n].append(i)
+            self._positions = positions
+        return self._positions.get(norm, [])
 
     def has_word(self, norm: str, prefix: bool) -> bool:
         return bool(self._vocab_with_prefix(norm)) if prefix else norm in self.vocab
@@ -331,26 +349,6 @@ def _weights(node: Node, out: dict[str, float]) -> dict[str, float]:
     return out  # NOT: its terms never score
 
 
-_Key = tuple[str, bool]  # (norm of a word, is_prefix)
-
-
-def _required(node: Node, fold: bool) -> frozenset[_Key] | None:
-    """Words one of which occurs in any article the query holds for; None when that cannot be told."""
-    if isinstance(node, Term):
-        word = node.words[0]
-        return frozenset({(norm_word(word.text, fold), word.prefix)})
-    if isinstance(node, FieldNode):
-        return _required(node.child, fold)
-    if isinstance(node, Or):
-        parts = [_required(c, fold) for c in node.children]
-        return None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
-    if isinstance(node, (And, Near)):
-        children = node.children if isinstance(node, And) else (node.left, node.right)
-        parts = [p for p in (_required(c, fold) for c in children) if p is not None]
-        return min(parts, key=len) if parts else None
-    return None  # NOT, #num
-
-
 # ── evidence ─────────────────────────────────────────────────────────────────────────────────────
 
 _SPACE_RE = re.compile(r"\s+")
@@ -422,17 +420,21 @@ class CompiledTopic:
     ast: Node
     _root: _Node = field(repr=False)
     weights: dict[str, float] = field(default_factory=dict, repr=False)
-    required: frozenset[_Key] | None = field(default=None, repr=False)
     facts: FactRules | None = field(default=None, repr=False)
 
     def index(self, article: Article) -> ArticleIndex:
         return ArticleIndex(article, self.fold_diacritics)
 
     def match(self, article: Article, index: ArticleIndex | None = None) -> Match | None:
-        """The match with its evidence, or None when the query is false or scores under the threshold.
+        """The match with its evidence and facts, or None when the query is false or scores under the threshold.
 
         ``index`` is the article already tokenized for this topic's fold mode (see ``match_all``).
         """
+        found = self.evaluate(article, index)
+        return found if found is None else self.with_facts(found, article)
+
+    def evaluate(self, article: Article, index: ArticleIndex | None = None) -> Match | None:
+        """``match`` without the facts: the query, its score and its evidence."""
         if index is None or index.article is not article or index.fold != self.fold_diacritics:
             index = self.index(article)
         ctx = _Ctx(index)
@@ -444,8 +446,13 @@ class CompiledTopic:
         score = float(sum(weights.get(term, 1.0) for term, _f in {(t, f) for t, f, _s, _e in raw}))
         if score < self.threshold:
             return None
-        facts = extract_facts(self.facts, self.topic_id, article) if self.facts is not None else ()
-        return Match(self.topic_id, self.name, round(score, 6), _evidence(index, raw), facts)
+        return Match(self.topic_id, self.name, round(score, 6), _evidence(index, raw))
+
+    def with_facts(self, found: Match, article: Article) -> Match:
+        """A match of this topic with the facts its extractor finds in the article (if it has one)."""
+        if self.facts is None:
+            return found
+        return replace(found, facts=extract_facts(self.facts, self.topic_id, article))
 
 
 def compile_topic(
@@ -463,62 +470,55 @@ def compile_topic(
     ``terms``: the named term lists ``@name`` refers to; ``facts``: the topic's fact extractor."""
     ast = parse(query, terms)
     root = _compile(ast, fold_diacritics, frozenset(FIELD_ORDER))
-    return CompiledTopic(topic_id, name, query, fold_diacritics, threshold, ast, root,
-                         _weights(ast, {}), _required(ast, fold_diacritics), facts)
+    return CompiledTopic(topic_id, name, query, fold_diacritics, threshold, ast, root, _weights(ast, {}), facts)
 
 
 class TopicSet(list):
-    """Compiled topics matched together: one vocabulary lookup finds the topics worth evaluating."""
+    """Compiled topics matched together: one pass of the prefilter finds the topics worth evaluating."""
 
     def __init__(self, topics: Iterable[CompiledTopic] = ()) -> None:
         super().__init__(topics)
-        self._exact: dict[tuple[bool, str], list[int]] = defaultdict(list)
-        self._prefix: dict[tuple[bool, str], list[int]] = defaultdict(list)
-        self._prefix_lengths: dict[bool, list[int]] = defaultdict(list)
-        self._always: list[int] = []
-        for i, topic in enumerate(self):
-            if topic.required is None:
-                self._always.append(i)
-                continue
-            for norm, prefix in topic.required:
-                (self._prefix if prefix else self._exact)[(topic.fold_diacritics, norm)].append(i)
-        for fold, norm in self._prefix:
-            if len(norm) not in self._prefix_lengths[fold]:
-                self._prefix_lengths[fold].append(len(norm))
+        self.prefilter = Prefilter([(t.ast, t.fold_diacritics) for t in self])
         self.folds = sorted({t.fold_diacritics for t in self})
 
-    def candidates(self, indexes: Mapping[bool, ArticleIndex]) -> list[int]:
-        """Indices of the topics whose prefilter words occur in the article, in topic order."""
-        found = set(self._always)
-        exact, prefix = self._exact, self._prefix
-        for fold, index in indexes.items():
-            lengths = self._prefix_lengths[fold]
-            for fi in index.fields.values():
-                for word in fi.vocab:
-                    hit = exact.get((fold, word))
-                    if hit:
-                        found.update(hit)
-                    for n in lengths:
-                        if len(word) >= n:
-                            hit = prefix.get((fold, word[:n]))
-                            if hit:
-                                found.update(hit)
-        return sorted(found)
+    def search_forms(self, article: Article) -> tuple[str, str | None]:
+        """The article's text (title, summary, body) in the prefilter's folded form, and its title's when a
+        topic needs it."""
+        text = search_form("\n".join((article.title, article.summary, article.body)))
+        return text, search_form(article.title) if self.prefilter.uses_title else None
+
+    def candidates(self, article: Article, forms: tuple[str, str | None] | None = None) -> list[int]:
+        """Indices of the topics that may match the article (the prefilter's answer), in topic order."""
+        return self.prefilter.candidates(*(self.search_forms(article) if forms is None else forms))
+
+    def evaluate(self, article: Article, candidates: Iterable[int]) -> list[tuple[int, Match]]:
+        """(topic index, match without facts) of the given topics that match; the article is tokenized
+        once per fold mode."""
+        indexes: dict[bool, ArticleIndex] = {}
+        matches = []
+        for i in candidates:
+            topic = self[i]
+            index = indexes.get(topic.fold_diacritics)
+            if index is None:
+                index = indexes[topic.fold_diacritics] = ArticleIndex(article, topic.fold_diacritics)
+            found = topic.evaluate(article, index)
+            if found is not None:
+                matches.append((i, found))
+        return matches
 
     def match(self, article: Article) -> list[Match]:
-        indexes = {fold: ArticleIndex(article, fold) for fold in self.folds}
-        matches = []
-        for i in self.candidates(indexes):
-            topic = self[i]
-            found = topic.match(article, indexes[topic.fold_diacritics])
-            if found is not None:
-                matches.append(found)
-        return matches
+        """Every topic that matches the article, in topic order, with evidence and facts."""
+        return [self[i].with_facts(m, article) for i, m in self.evaluate(article, self.candidates(article))]
 
 
 def match_all(topics: Iterable[CompiledTopic], article: Article) -> list[Match]:
     """Every topic that matches ``article``, in order; the article is tokenized once per fold mode.
 
-    Pass a ``TopicSet`` (compiled once) to use the prefilter; any other iterable is wrapped in one."""
-    topic_set = topics if isinstance(topics, TopicSet) else TopicSet(topics)
+    Pass a ``TopicSet`` (compiled once); any other iterable is wrapped in one (the last few are kept)."""
+    topic_set = topics if isinstance(topics, TopicSet) else _topic_set(tuple(topics))
     return topic_set.match(article)
+
+
+@lru_cache(maxsize=8)
+def _topic_set(topics: tuple[CompiledTopic, ...]) -> TopicSet:
+    return TopicSet(topics)
