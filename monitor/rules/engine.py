@@ -354,11 +354,36 @@ def _weights(node: Node, out: dict[str, float]) -> dict[str, float]:
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_WIDTH) -> str:
-    """About ``width`` characters of ``text`` around the first mark, whole words, marks in « »."""
+def _densest(marks: Sequence[tuple[int, int]], terms: Sequence[str], span: int) -> tuple[int, int]:
+    """The mark that opens the stretch of ``span`` characters holding the most distinct terms (then the
+    most marks, then the earliest): where the article is most about the topic. One sliding pass."""
+    order = sorted(range(len(marks)), key=lambda i: marks[i])
+    counts: dict[str, int] = {}
+    best_key, best, hi = None, marks[order[0]], 0
+    for lo, i in enumerate(order):
+        while hi < len(order) and marks[order[hi]][0] < marks[i][0] + span:
+            counts[terms[order[hi]]] = counts.get(terms[order[hi]], 0) + 1
+            hi += 1
+        key = (len(counts), hi - lo)
+        if best_key is None or key > best_key:
+            best_key, best = key, marks[i]
+        term = terms[order[lo]]
+        counts[term] -= 1
+        if not counts[term]:
+            del counts[term]
+    return best
+
+
+def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_WIDTH,
+             terms: Sequence[str] | None = None) -> str:
+    """About ``width`` characters of ``text`` around the densest cluster of marks (the first mark when no
+    terms are given), whole words, marks in « »."""
     if not text.strip():
         return ""
-    first_start, first_end = min(marks) if marks else (0, 0)
+    if marks and terms:
+        first_start, first_end = _densest(marks, terms, width * 2 // 3)
+    else:
+        first_start, first_end = min(marks) if marks else (0, 0)
     start = max(0, first_start - width // 3)
     end = max(min(len(text), start + width), first_end)
     start = max(0, min(start, end - width))  # near the end of the text, use the room before
@@ -400,8 +425,9 @@ def _evidence(index: ArticleIndex, raw: set[tuple[str, str, int, int]]) -> Evide
     for fname in ("body", "summary", "title"):
         text = index.fields[fname].text
         marks = [(cs, ce) for _o, cs, ce, _t, f in located if f == fname]
+        terms = [t for _o, _cs, _ce, t, f in located if f == fname]
         if marks or (not located and text.strip()):
-            return Evidence(tuple(hits), _snippet(text, marks))
+            return Evidence(tuple(hits), _snippet(text, marks, terms=terms))
     return Evidence(tuple(hits), "")
 
 

@@ -308,3 +308,15 @@ def _timed(fn: object) -> float:
     start = time.perf_counter()
     fn()  # type: ignore[operator]
     return time.perf_counter() - start
+
+
+def test_snippet_shows_where_the_article_is_most_about_the_topic():
+    from tests.rules.helpers import article, match
+
+    filler = " ".join(["Lorem ipsum dolor sit amet."] * 20)
+    body = (f"KFOR was mentioned once here. {filler} Then KFOR said 700 more troops will deploy to Kosovo. "
+            f"{filler}")
+    m = match("KFOR AND (troops OR deploy*)", article(body=body))
+    assert "«700»" not in m.evidence.snippet  # #num is not in this query
+    assert "«troops»" in m.evidence.snippet and "«deploy»" in m.evidence.snippet
+    assert "mentioned once" not in m.evidence.snippet
