@@ -4,19 +4,14 @@ not in errors, not in the database."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.cli import monitor
 from tests.e2e.fixture_site import loopback_config, populate
 from tests.servers import free_port
 
 CANARY = "c4nary-S3cret-77x"
 
-
-def monitor(env, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "monitor", *args], env=env, capture_output=True, text=True,
-                          timeout=120)
 
 
 def test_canary_secret_never_leaves(site, smtp, webhook, tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import monitor
 from tests.e2e.fixture_site import loopback_config, populate
 
 KFOR = "[KFOR troop changes]"
@@ -27,10 +28,6 @@ def env(site, smtp, webhook, tmp_path):
                "MONITOR_CONFIG": str(config)}
     return environ
 
-
-def monitor(env, *args, timeout=60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "monitor", *args], env=env, capture_output=True, text=True,
-                          timeout=timeout)
 
 
 def titles(smtp, webhook):

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
+from tests.cli import monitor
 from tests.e2e.fixture_site import loopback_config, populate
-
-
-def monitor(env, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "monitor", *args], env=env, capture_output=True, text=True,
-                          timeout=120)
 
 
 def test_notify_test_and_retry(site, smtp, webhook, tmp_path):
