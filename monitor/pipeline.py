@@ -24,6 +24,7 @@ from monitor.normalize import canonical_url, make_article
 from monitor.parse import jobs
 from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
 from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
+from monitor.parse.jobs import Prepared
 from monitor.records import Article, Entry, Source
 from monitor.rules import CompiledTopic, match_all
 from monitor.store import Store, utcnow
@@ -82,6 +83,8 @@ class Poller:
         self.topics = topics
         self.parser = parser or InlineParser()
         self._topic_conf = {t.id: t for t in config.topics}
+        # the workers' own compiled topics, for preparing a feed's new items there (see jobs.prepare_articles)
+        self._worker_topics = self.parser.share("topics", jobs.topics_of, lambda: jobs.topics_config(config), config)
         self._states: dict | None = None  # every source's state, read once per round (see poll)
         # polls under way at once: a cold round fetches faster than it parses, and each poll waiting for a
         # parser holds its document; more than the fetch concurrency in flight only costs memory
@@ -182,8 +185,10 @@ class Poller:
         known = self.store.seen_keys(k for c in candidates for k in c.keys)  # one query for the whole poll
         fresh = [c for c in candidates if known.isdisjoint(c.keys)]
         ready = [c for c in fresh if not c.fetch_page]
-        if ready:  # a feed's own items: stored together, in one transaction
-            self._store_articles(source, [(make_article(source, c.entry), c.keys) for c in ready], outcome)
+        if ready:  # a feed's own items: normalized, matched and fingerprinted by a worker, stored together
+            prepared = await self.parser.run(jobs.prepare_articles, source, [c.entry for c in ready],
+                                             self._worker_topics)
+            self._store_prepared(source, [(p, c.keys) for p, c in zip(prepared, ready, strict=True)], outcome)
         budget = source.max_items
         page_errors: list[FetchError | ParseError] = []
         fetched = 0
@@ -221,8 +226,14 @@ class Poller:
 
     def _store_articles(self, source: Source, found: list[tuple[Article, list[str]]], outcome: PollOutcome) -> None:
         """Match each article and store it with its alerts (see ``Store.save_articles``), in one transaction."""
-        items = [ArticleToSave(article, (*keys, f"url:{article.url}"), tuple(match_all(self.topics, article)),
-                               fingerprint(article.summary, article.body)) for article, keys in found]
+        self._store_prepared(source, [(Prepared(article, tuple(match_all(self.topics, article)),
+                                                fingerprint(article.summary, article.body)), keys)
+                                      for article, keys in found], outcome)
+
+    def _store_prepared(self, source: Source, found: list[tuple[Prepared, list[str]]], outcome: PollOutcome) -> None:
+        """Store prepared articles with their alerts (see ``Store.save_articles``), in one transaction."""
+        items = [ArticleToSave(p.article, (*keys, f"url:{p.article.url}"), p.matches, p.fingerprint)
+                 for p, keys in found]
 
         def render(article, m, previous_total):
             aid = _alert_id(m.topic_id, article.url)

@@ -92,11 +92,12 @@ def test_a_batch_stores_like_one_article_after_the_other(tmp_path) -> None:
                       fingerprint("", republished)),
         ArticleToSave(_article("https://a.test/2", other), ("url:https://a.test/2",), (_match(4500),),
                       fingerprint("", other)),
+        ArticleToSave(_article("https://a.test/2", other), ("guid:s1:2",), (_match(),), fingerprint("", other)),
     ]
     try:
         saved = store.save_articles(items, render, plan)
-        assert [s.status for s in saved] == ["new", "seen", "copy", "new", "new"]
-        assert [len(s.alerts) for s in saved] == [1, 0, 0, 0, 1]  # the republished text: same story, no alert
+        assert [s.status for s in saved] == ["new", "seen", "copy", "new", "new", "copy"]
+        assert [len(s.alerts) for s in saved] == [1, 0, 0, 0, 1, 0]  # the republished text: same story, no alert
         assert saved[0].alerts[0].channels == ("desk",)
         assert seen_previous == [None, 3800]  # a batch's earlier total is the next article's "previously"
         assert store.latest_total("kfor-troops") == 4500
@@ -112,3 +113,56 @@ def test_a_batch_stores_like_one_article_after_the_other(tmp_path) -> None:
         assert store.seen_keys(["guid:s1:1", "url:https://nowhere.test/"]) == {"guid:s1:1"}
     finally:
         store.close()
+
+
+def _config(tmp_path, query: str):
+    from monitor import config as config_mod
+
+    path = tmp_path / f"c{abs(hash(query))}.toml"
+    path.write_text(f'[monitor]\ndatabase = "sqlite:///{(tmp_path / "m.db").as_posix()}"\n\n[[topic]]\nid = "t"\n'
+                    f'name = "T"\nquery = \'{query}\'\n\n[[source]]\nid = "s1"\nkind = "feed"\n'
+                    'url = "https://a.test/feed.xml"\ninterval = "1h"\n', encoding="utf-8")
+    return config_mod.load(str(path))
+
+
+def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reload(tmp_path) -> None:
+    import asyncio
+
+    from monitor.daemon import compile_topics
+    from monitor.normalize import make_article
+    from monitor.parse import jobs
+    from monitor.parse.budget import InlineParser, ParsePool
+    from monitor.records import Entry
+    from monitor.rules import match_all
+
+    first, reloaded = _config(tmp_path, "KFOR AND troops"), _config(tmp_path, "Pristina")
+    source = first.sources[0]
+    entries = [Entry(url=f"https://a.test/{i}?utm_source=x", title=f"  KFOR  troops {i}\x07",
+                     summary=story(i, 40), body=story(i + 1, 200) + " KFOR troops near Pristina.")
+               for i in range(4)]
+
+    def expected(config):
+        topics = compile_topics(config)
+        out = []
+        for e in entries:
+            a = make_article(source, e)
+            out.append(jobs.Prepared(a, tuple(match_all(topics, a)), fingerprint(a.summary, a.body)))
+        return out
+
+    async def prepare(parser, config):
+        shared = parser.share("topics", jobs.topics_of, lambda: jobs.topics_config(config), config)
+        return await parser.run(jobs.prepare_articles, source, entries, shared)
+
+    async def main():
+        with ParsePool(workers=2, budget=20) as pool:
+            inline = InlineParser()
+            for config in (first, reloaded, first):
+                want = expected(config)
+                assert want[0].matches and want[0].matches[0].topic_id == "t"
+                for _ in range(3):  # each worker, built once per config
+                    assert await prepare(pool, config) == want
+                assert await prepare(inline, config) == want
+            # the reloaded query is matched by the workers: its evidence differs from the first one's
+            assert expected(first)[0].matches != expected(reloaded)[0].matches
+
+    asyncio.run(main())

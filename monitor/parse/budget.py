@@ -10,6 +10,11 @@ over the machine's cores.
     result = await pool.run(parse_feed, body, url, content_type, language)
     pool.close()
 
+A job may need a value that is costly to build and to send, the same for every job (the compiled
+topics): ``pool.share(name, build, arg, key)`` has each worker build ``build(arg())`` once, before its
+next job, and again only when ``key`` is another object (a reloaded config); ``Shared(name)`` in a
+job's arguments stands for the worker's value.
+
 ``InlineParser`` has the same interface and parses in the calling process, without a budget
 (for one-shot tools and tests that do not need one).
 """
@@ -21,13 +26,14 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from monitor.parse.errors import BlockedPage, ParseError
 
 T = TypeVar("T")
-PRELOAD = ["monitor.parse.feed", "monitor.parse.sitemap", "monitor.parse.page"]
+PRELOAD = ["monitor.parse.jobs"]  # the parsers and the pure stages after them, imported once for every worker
 MEMORY_LIMIT = 1024 * 1024 * 1024  # address space of one worker: a runaway parse fails, not the machine
 
 
@@ -39,6 +45,17 @@ class WorkerCrashed(ParseError):
     """The worker process died while parsing (out of memory, a crash in a C library)."""
 
 
+@dataclass(frozen=True)
+class Shared:
+    """Stands in a job's arguments for the value each worker built for ``name`` (see ``ParsePool.share``)."""
+
+    name: str
+
+
+def _resolve(args: tuple, values: dict[str, Any]) -> tuple:
+    return tuple(values[a.name] if isinstance(a, Shared) else a for a in args)
+
+
 def _serve(conn: Connection) -> None:
     """A worker's loop: (function, args) in, ("ok", result) or ("error", kind, message, extra) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the daemon's to handle
@@ -48,13 +65,17 @@ def _serve(conn: Connection) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     except (ImportError, ValueError, OSError):
         pass
+    shared: dict[str, Any] = {}  # this worker's shared values, built once (see ParsePool.share)
     while True:
         try:
-            fn, args = conn.recv()
+            fn, args, builds = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            reply: tuple = ("ok", fn(*args))
+            for name, (build, arg) in builds.items():
+                shared.pop(name, None)
+                shared[name] = build(arg)
+            reply: tuple = ("ok", fn(*_resolve(args, shared)))
         except BlockedPage as e:
             reply = ("blocked", e.reason)
         except ParseError as e:
@@ -83,6 +104,7 @@ def _rebuild(reply: tuple) -> Exception:
 
 class _Worker:
     def __init__(self, ctx) -> None:
+        self.versions: dict[str, int] = {}  # the shared values this worker holds, by version
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child,), daemon=True, name="monitor-parse")
         self.process.start()
@@ -102,6 +124,15 @@ class ParsePool:
         self._ctx.set_forkserver_preload(PRELOAD)
         self._workers: list[_Worker] = []
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._shared: dict[str, tuple[int, Callable[[Any], Any], Any, Any]] = {}  # name: (version, build, arg, key)
+
+    def share(self, name: str, build: Callable[[Any], Any], arg: Callable[[], Any], key: Any) -> Shared:
+        """Have each worker hold ``build(arg())`` (built in the worker, before its next job) as ``Shared(name)``;
+        built again only when ``key`` is another object. ``build`` and ``arg()`` must pickle."""
+        current = self._shared.get(name)
+        if current is None or current[1] is not build or current[3] is not key:
+            self._shared[name] = ((current[0] + 1) if current else 1, build, arg(), key)
+        return Shared(name)
 
     def _queue(self) -> asyncio.Queue[_Worker]:
         if self._idle is None:
@@ -118,8 +149,10 @@ class ParsePool:
         worker = await idle.get()
         loop = asyncio.get_running_loop()
         done = loop.create_future()
+        sent = {name: shared[0] for name, shared in self._shared.items() if worker.versions.get(name) != shared[0]}
+        builds = {name: self._shared[name][1:3] for name in sent}
         try:
-            worker.conn.send((fn, args))
+            worker.conn.send((fn, args, builds))
             loop.add_reader(worker.conn.fileno(), lambda: done.done() or done.set_result(None))
             try:
                 await asyncio.wait_for(done, self.budget)
@@ -138,7 +171,8 @@ class ParsePool:
             raise
         finally:
             idle.put_nowait(worker)
-        if reply[0] == "ok":
+        if reply[0] == "ok":  # else the values are built again with the worker's next job
+            worker.versions.update(sent)
             return reply[1]
         raise _rebuild(reply)
 
@@ -173,8 +207,17 @@ class InlineParser:
 
     budget = None
 
+    def __init__(self) -> None:
+        self._shared: dict[str, tuple[Any, Any]] = {}  # name: (key, value)
+
+    def share(self, name: str, build: Callable[[Any], Any], arg: Callable[[], Any], key: Any) -> Shared:
+        current = self._shared.get(name)
+        if current is None or current[0] is not key:
+            self._shared[name] = (key, build(arg()))
+        return Shared(name)
+
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        return fn(*args)
+        return fn(*_resolve(args, {name: value for name, (_, value) in self._shared.items()}))
 
     def close(self) -> None:
         pass
@@ -183,4 +226,4 @@ class InlineParser:
         return []
 
 
-__all__ = ["InlineParser", "ParsePool", "ParseTimeout", "WorkerCrashed"]
+__all__ = ["InlineParser", "ParsePool", "ParseTimeout", "Shared", "WorkerCrashed"]

@@ -1,16 +1,52 @@
-"""The parse jobs the pipeline hands to a worker process: plain functions, bytes in, records out.
+"""The jobs the pipeline hands to a worker process: plain functions, bytes (or entries) in, records out.
 
-They live here, apart from the pipeline, so a worker imports only the parsers.
+They live here, apart from the pipeline, so a worker imports only the parsers and the pure stages
+after them (normalize, rules, fingerprint), never the store or the fetcher.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+from monitor.config import Config, Settings
+from monitor.dedup import fingerprint
+from monitor.normalize import make_article
 from monitor.parse.encoding import decode
 from monitor.parse.errors import BlockedPage
 from monitor.parse.feed import FeedResult, parse_feed
 from monitor.parse.page import extract_article, find_links, looks_blocked
 from monitor.parse.sitemap import SitemapLink, parse_sitemap
-from monitor.records import Entry, Extraction
+from monitor.records import Article, Entry, Extraction, Match, Source
+from monitor.rules import TopicSet, compile_config_topics, match_all
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A feed item made ready to store: the clean article, its topic matches and its body's fingerprint."""
+
+    article: Article
+    matches: tuple[Match, ...]
+    fingerprint: str | None
+
+
+def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> list[Prepared]:
+    """Normalize, match and fingerprint a source's new items (the same as the pipeline did for each in turn)."""
+    out = []
+    for entry in entries:
+        article = make_article(source, entry)
+        out.append(Prepared(article, tuple(match_all(topics, article)), fingerprint(article.summary, article.body)))
+    return out
+
+
+def topics_of(config: Config) -> TopicSet:
+    """The config's topics compiled, as the daemon compiles them (built once in each worker)."""
+    return compile_config_topics(config)
+
+
+def topics_config(config: Config) -> Config:
+    """What a worker needs to compile the topics: the config without its sources, channels and settings
+    (nothing secret leaves the daemon's process)."""
+    return replace(config, sources=(), channels=(), settings=Settings())
 
 
 def feed_job(body: bytes, url: str, content_type: str, language: str) -> FeedResult:

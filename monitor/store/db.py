@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine, select
 
-from monitor.dedup import near_duplicate
+from monitor.dedup import NEAR
 from monitor.records import Article, Match
 from monitor.redact import REDACTOR
 from monitor.store import migrate
@@ -160,8 +160,8 @@ def _same_story(s: Session, topic_id: str, fingerprint: str | None, since: datet
         select(AlertRow.id, ArticleRow.simhash).join(ArticleRow, ArticleRow.id == AlertRow.article_id)
         .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since, ArticleRow.simhash.is_not(None))
         .order_by(AlertRow.created_at))
-    mine = int(fingerprint, 16)
-    first = next((alert_id for alert_id, other in rows if near_duplicate(mine, int(other, 16))), None)
+    mine = int(fingerprint, 16)  # near_duplicate, inlined: a topic's alerts within its cooldown are many
+    first = next((alert_id for alert_id, other in rows if (mine ^ int(other, 16)).bit_count() <= NEAR), None)
     return None if first is None else s.get(AlertRow, first)
 
 
@@ -177,7 +177,10 @@ def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime)
 
 
 _CHUNK = 500  # values in one IN (...): well below every database's limit on parameters
-_INSERT_ARTICLE = insert(ArticleRow.__table__)  # built once: parameters are given at execution
+# built once, parameters given at execution: a poll's new articles in one statement (their URLs are distinct:
+# an article whose URL is known is a copy), the id of each by its URL (asking for them in order makes SQLAlchemy
+# insert row by row on SQLite)
+_INSERT_ARTICLES = insert(ArticleRow.__table__).returning(ArticleRow.__table__.c.id, ArticleRow.__table__.c.url)
 _INSERT_KEY = insert(SeenKey.__table__)
 
 
@@ -309,42 +312,55 @@ class Store:
         [DeliveryPlan])`` (see ``monitor.noise``); ``cooldown(topic_id) -> seconds`` a story is remembered for
         that topic. Returns one Saved per item, in order.
         """
-        results: list[Saved] = []
+        results: list[Saved | None] = []
         with self._session() as s:
             conn = s.connection()
             known = _known_keys(s, list({k for it in items for k in it.keys if k}))
             by_url, by_hash = _articles_by(conn, {it.article.url for it in items},
                                            {it.article.content_hash for it in items})
-            new_keys: list[dict] = []
-            for it in items:
-                keys = list(dict.fromkeys(k for k in it.keys if k))
+            # first what becomes of each item, in order; an article to insert is known by its place in
+            # new_rows until the one INSERT of them all gives it its id
+            new_rows: list[dict] = []
+            steps: list[tuple[int, bool, object, str, tuple[str, ...], datetime]] = []  # item, new?, ref, url, keys, at
+            for n, it in enumerate(items):
+                keys = tuple(dict.fromkeys(k for k in it.keys if k))
                 if any(k in known for k in keys):
                     results.append(Saved("seen"))
                     continue
                 now, article = utcnow(), it.article
                 found = [x for x in (by_url.get(article.url), by_hash.get(article.content_hash)) if x]
+                is_new = not found
                 if found:  # the article at this URL, else the first with this content
-                    article_id, url = found[0]
-                    if url != article.url:
-                        for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
-                            _also_reported(s, alert, article, now)
-                    results.append(Saved("copy"))
+                    ref, url = found[0]
                 else:
-                    article_id = conn.execute(_INSERT_ARTICLE, dict(
+                    ref, url = ("new", len(new_rows)), article.url
+                    new_rows.append(dict(
                         source_id=article.source_id, url=article.url, guid=article.guid, title=article.title,
                         summary=article.summary, body=article.body, published=article.published,
                         language=article.language, content_hash=article.content_hash, simhash=it.fingerprint,
-                        first_seen=now)).inserted_primary_key[0]
-                    by_url[article.url] = (article_id, article.url)
-                    by_hash.setdefault(article.content_hash, (article_id, article.url))
-                    alerts = self._alerts(s, article_id, it, now, render, plan, cooldown)
-                    results.append(Saved("new", tuple(alerts)))
+                        first_seen=now))
+                    by_url[article.url] = (ref, article.url)
+                    by_hash.setdefault(article.content_hash, (ref, article.url))
+                results.append(None)
+                steps.append((n, is_new, ref, url, keys, now))
                 known.update(keys)
+            ids = dict((url, i) for i, url in conn.execute(_INSERT_ARTICLES, new_rows)) if new_rows else {}
+            new_keys: list[dict] = []
+            for n, is_new, ref, url, keys, now in steps:  # then, in order, the alerts of the new and the copies
+                it = items[n]
+                article_id = ids[new_rows[ref[1]]["url"]] if isinstance(ref, tuple) else ref
+                if is_new:
+                    results[n] = Saved("new", tuple(self._alerts(s, article_id, it, now, render, plan, cooldown)))
+                else:
+                    if url != it.article.url:
+                        for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
+                            _also_reported(s, alert, it.article, now)
+                    results[n] = Saved("copy")
                 new_keys += [{"key": k, "article_id": article_id} for k in keys]
             if new_keys:
                 conn.execute(_INSERT_KEY, new_keys)
             s.commit()
-        return results
+        return results  # type: ignore[return-value]  # every place filled
 
     @staticmethod
     def _alerts(s: Session, article_id: int, item: ArticleToSave, now: datetime, render, plan,
