@@ -69,6 +69,3 @@ def channels_receiving(match: Match, topic: Topic, channels: tuple[Channel, ...]
     return [c for c in channels
             if (not c.topics or match.topic_id in c.topics) and rank(topic.severity) >= rank(c.min_severity)]
 
-
-def channels_for(match: Match, topic: Topic, channels: tuple[Channel, ...]) -> list[str]:
-    return [c.id for c in channels_receiving(match, topic, channels)]

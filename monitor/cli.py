@@ -1,4 +1,4 @@
-"""The ``monitor`` command: run, check, match, eval, demo, sources, alerts."""
+"""The ``monitor`` command: run, check, match, eval, demo, sources, alerts, retry, notify-test, db."""
 
 from __future__ import annotations
 
@@ -185,9 +185,11 @@ def cmd_db(args) -> int:
             print(f"{rev}  {doc}")
         return 0
     if args.db_command == "copy":
+        from monitor.redact import credentials_of_url
         from monitor.store.copy import copy_database
         from monitor.store.instance import hold_sqlite
 
+        REDACTOR.add(credentials_of_url(args.to))  # the target's password never reaches a message
         guard = hold_sqlite(url)  # a SQLite database is copied while no daemon writes to it
         try:
             return copy_database(url, args.to)

@@ -1,4 +1,4 @@
-"""Read and validate ``rules.toml`` once, at start-up.
+"""Read and validate ``rules.toml`` at start-up (and again on SIGHUP: a config with a mistake is refused).
 
 Every problem is reported at once, each naming the file, the entry, the field,
 what is wrong and what would be right, e.g.::
@@ -28,6 +28,7 @@ SOURCE_KINDS = ("feed", "page", "sitemap")
 SEVERITIES = ("info", "warning", "critical")
 USER_AGENT = "monitor/0.1 (news-monitoring alert daemon; +https://example.org/monitor)"
 
+_SECRET_HEADERS = {"authorization", "cookie", "x-api-key", "x-auth-token", "proxy-authorization"}
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -100,11 +101,14 @@ class Config:
 
     def secrets(self) -> list[str]:
         """Every secret string the config holds, for redaction."""
-        from monitor.redact import secrets_of_url
+        from monitor.redact import credentials_of_url, secrets_of_url
 
         out: list[str] = []
         for ch in self.channels:
             out.extend(secrets_of_url(ch.url))
+        for src in self.sources:  # a source URL is shown everywhere; only its credentials are secret
+            out.extend(credentials_of_url(src.url))
+            out.extend(value for name, value in src.headers if name.lower() in _SECRET_HEADERS)
         if "@" in self.settings.database:  # the database password, as written and as decoded
             from urllib.parse import unquote, urlsplit
 

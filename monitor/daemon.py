@@ -20,21 +20,17 @@ from monitor.metrics import METRICS, TimedFetcher
 from monitor.notify import deliver_pending
 from monitor.parse.budget import ParsePool
 from monitor.pipeline import Poller, PollOutcome
-from monitor.rules import CompiledTopic, compile_config_topics
+from monitor.rules import compile_config_topics
 from monitor.store import Store, utcnow
 
 log = logging.getLogger("monitor.daemon")
-
-
-def compile_topics(config: Config) -> list[CompiledTopic]:
-    return compile_config_topics(config)
 
 
 class Daemon:
     def __init__(self, config: Config, store: Store):
         self.config = config
         self.store = store
-        self.topics = compile_topics(config)
+        self.topics = compile_config_topics(config)
         self._busy = asyncio.Lock()  # one poll round at a time
         self._delivering = asyncio.Lock()
         self.parser: ParsePool | None = None  # the parse workers, while a round or the daemon runs
@@ -42,7 +38,7 @@ class Daemon:
 
     def apply_config(self, config: Config) -> None:
         """Use a reloaded config (SIGHUP) from the next poll and delivery tick on."""
-        old, self.config, self.topics = self.config.settings, config, compile_topics(config)
+        old, self.config, self.topics = self.config.settings, config, compile_config_topics(config)
         for job, tick in (("poll", "poll_tick"), ("deliver", "delivery_tick")):
             if self._scheduler is not None and getattr(old, tick) != getattr(config.settings, tick):
                 self._scheduler.reschedule_job(job, trigger="interval", seconds=getattr(config.settings, tick))
@@ -151,38 +147,40 @@ class Daemon:
         reloads: set[asyncio.Task] = set()  # held until done, as asyncio asks
         loop.add_signal_handler(signal.SIGHUP, lambda: _hold(reloads, loop.create_task(self._reload())))
         self.parser = self._parse_pool()
-        async with TimedFetcher(self._fetcher()) as fetcher:
-            scheduler = self._scheduler = AsyncIOScheduler(timezone="UTC")
-            scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT, id="heartbeat",
-                              next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
-            scheduler.add_job(self.poll, "interval", args=[fetcher], seconds=s.poll_tick, id="poll",
-                              next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
-            scheduler.add_job(self.deliver, "interval", seconds=s.delivery_tick, id="deliver",
-                              next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
-            scheduler.add_job(self._renew_leases, "interval", seconds=max(0.5, s.lease / 3), id="leases",
-                              max_instances=1, coalesce=True, misfire_grace_time=None)
-            scheduler.start()
-            log.info("monitor running: %d sources, %d topics, %d channels; poll tick %gs, delivery tick %gs",
-                     len(self.config.sources), len(self.config.topics), len(self.config.channels),
-                     s.poll_tick, s.delivery_tick)
-            sdnotify.notify("READY=1", f"STATUS=polling {len(self.config.sources)} sources")
-            await stop.wait()
-            log.info("stopping: finishing in-flight work")
-            sdnotify.notify("STOPPING=1")
-            loop.remove_signal_handler(signal.SIGHUP)
-            scheduler.pause()  # no new round starts; the one under way is finished, not cancelled
-            async with self._busy, self._delivering:
-                pass  # wait for a poll round or delivery pass that is under way
-            scheduler.shutdown(wait=False)
-            try:
-                self.store.leases.release_all()  # what this instance held is free for the others now
-            except Exception as e:
-                log.warning("could not release this instance's leases (they expire): %s", e.__class__.__name__)
-        self.parser.close()
-        self.parser = None
-        self._scheduler = None
-        if web is not None:
-            web.close()
+        try:
+            async with TimedFetcher(self._fetcher()) as fetcher:
+                scheduler = self._scheduler = AsyncIOScheduler(timezone="UTC")
+                scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT, id="heartbeat",
+                                  next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
+                scheduler.add_job(self.poll, "interval", args=[fetcher], seconds=s.poll_tick, id="poll",
+                                  next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
+                scheduler.add_job(self.deliver, "interval", seconds=s.delivery_tick, id="deliver",
+                                  next_run_time=utcnow(), max_instances=1, coalesce=True, misfire_grace_time=None)
+                scheduler.add_job(self._renew_leases, "interval", seconds=max(0.5, s.lease / 3), id="leases",
+                                  max_instances=1, coalesce=True, misfire_grace_time=None)
+                scheduler.start()
+                log.info("monitor running: %d sources, %d topics, %d channels; poll tick %gs, delivery tick %gs",
+                         len(self.config.sources), len(self.config.topics), len(self.config.channels),
+                         s.poll_tick, s.delivery_tick)
+                sdnotify.notify("READY=1", f"STATUS=polling {len(self.config.sources)} sources")
+                await stop.wait()
+                log.info("stopping: finishing in-flight work")
+                sdnotify.notify("STOPPING=1")
+                loop.remove_signal_handler(signal.SIGHUP)
+                scheduler.pause()  # no new round starts; the one under way is finished, not cancelled
+                async with self._busy, self._delivering:
+                    pass  # wait for a poll round or delivery pass that is under way
+                scheduler.shutdown(wait=False)
+                try:
+                    self.store.leases.release_all()  # what this instance held is free for the others now
+                except Exception as e:
+                    log.warning("could not release this instance's leases (they expire): %s", e.__class__.__name__)
+        finally:  # workers and the HTTP endpoint never outlive the daemon, whatever stopped it
+            self.parser.close()
+            self.parser = None
+            self._scheduler = None
+            if web is not None:
+                web.close()
         log.info("stopped")
 
     async def _reload(self) -> None:

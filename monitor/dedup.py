@@ -10,7 +10,6 @@ import hashlib
 import re
 import unicodedata
 
-BITS = 64
 NEAR = 10  # bits: at most this many differ between near-duplicates (unrelated texts differ in ~32 ± 4)
 MIN_WORDS = 30  # shorter texts are too small to call copies by their fingerprint alone
 _WORD = re.compile(r"\w+")

@@ -9,13 +9,12 @@
     │   │   ├── ConnectionRefused  nothing listens on that host and port
     │   │   └── TLSFailure     the TLS handshake or the certificate failed
     │   ├── HTTPStatusError    an HTTP error status (404, 500, ...)
-    │   │   ├── Blocked        403/451 or a bot-challenge page: the site refuses us
+    │   │   ├── Blocked        401/403/451 or a bot-challenge page: the site refuses us
     │   │   └── RedirectLoop   redirects that come back, or too many of them
     │   ├── EmptyBody          200 with nothing in it
     │   ├── TooLarge           the body passed the size limit
     │   ├── RobotsDisallowed   the site's robots.txt forbids this URL to our User-Agent
     │   └── AddressRefused     the URL or a redirect points where the policy forbids
-    └── DeliveryError          a notifier refused or could not be reached
 
 Parse errors live with the parsers (``monitor.parse.errors``).
 """
@@ -85,9 +84,6 @@ class AddressRefused(FetchError):
 class RobotsDisallowed(FetchError):
     status_word = "robots.txt"
 
-
-class DeliveryError(MonitorError):
-    pass
 
 
 class ConfigError(MonitorError):

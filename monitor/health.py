@@ -15,11 +15,13 @@ Reasons never hold a secret: errors are masked like every other output.
 from __future__ import annotations
 
 import concurrent.futures
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, func, select
 
 from monitor.config import Config
@@ -27,6 +29,8 @@ from monitor.metrics import Metrics
 from monitor.redact import REDACTOR
 from monitor.store import Store, as_utc
 from monitor.store.models import DeliveryRow, SourceState
+
+log = logging.getLogger("monitor.health")
 
 HEARTBEAT = 5.0  # seconds between the scheduler's heartbeat ticks
 FAILING_ATTEMPTS = 3  # a delivery still pending after this many attempts counts as failing
@@ -139,8 +143,11 @@ def check(config: Config, store: Store, metrics: Metrics) -> Health:
         return Health(future.result(timeout=DB_TIMEOUT))
     except concurrent.futures.TimeoutError:
         reason = f"database unreachable: no answer within {DB_TIMEOUT:g}s"
-    except Exception as e:
+    except (SQLAlchemyError, OSError) as e:
         detail = str(e).strip().splitlines()[0] if str(e).strip() else ""
         reason = f"database unreachable: {e.__class__.__name__}: {REDACTOR(detail)}"[:400]
+    except Exception as e:  # a bug of ours, not the database: say so, and log where it is
+        log.exception("health check failed")
+        reason = f"health check failed: {e.__class__.__name__} (see the log)"
     # without the database, the heartbeat alone still tells whether the scheduler runs
     return Health([reason, *filter(None, [heartbeat_reason(metrics)])])

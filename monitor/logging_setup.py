@@ -21,7 +21,7 @@ from monitor.redact import REDACTOR, RedactingFilter, Redactor
 
 FORMATS = ("text", "json")
 TEXT_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-_QUIET = ("httpx", "httpcore", "apscheduler.executors", "apscheduler.scheduler")
+_QUIET = ("aiohttp", "apscheduler.executors", "apscheduler.scheduler")
 
 # the wording of the project's log lines: "source ID: ...", "alert ID ...", "ALERT ID ...", "channel ID"
 _NAMES = {

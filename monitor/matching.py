@@ -13,13 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from monitor.config import Config
-from monitor.daemon import compile_topics
 from monitor.normalize import make_article
 from monitor.parse import clean_text, decode, extract_article, parse_feed
 from monitor.parse.boilerplate import is_caption
 from monitor.parse.errors import ParseError
 from monitor.records import Article, Entry, Extraction, Match, Source
-from monitor.rules import match_all
+from monitor.rules import compile_config_topics, match_all
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 
@@ -99,7 +98,7 @@ def read_articles(config: Config, path: Path) -> list[Article]:
 
 
 def match_files(config: Config, paths: list[Path]):
-    topics = compile_topics(config)
+    topics = compile_config_topics(config)
     for path in paths:
         try:
             articles = read_articles(config, path)

@@ -1,6 +1,7 @@
-"""One poll of one source, end to end: fetch → parse → normalize → store (new?) → rules → alerts.
+"""One poll of one source, end to end: fetch → parse → seen? → normalize → rules → store + alerts (outbox).
 
-Pure stages (parse, normalize, rules, alerts) are called from here; this module owns the
+Pure stages (parse, normalize, rules, alerts) are called from here — parsing, and for a feed's unseen
+items normalizing, matching and fingerprinting, run in the parse workers; this module owns the
 order, the budgets (how many article pages per poll) and the per-source error state.
 A failure here is the source's own: it is recorded on the source and never stops the others.
 """
@@ -26,7 +27,7 @@ from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
 from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
 from monitor.parse.jobs import Prepared
 from monitor.records import Article, Entry, Source
-from monitor.rules import CompiledTopic, match_all
+from monitor.rules import CompiledTopic, compile_config_topics, match_all
 from monitor.store import Store, utcnow
 from monitor.store.db import ArticleToSave, NewAlert
 
@@ -84,7 +85,8 @@ class Poller:
         self.parser = parser or InlineParser()
         self._topic_conf = {t.id: t for t in config.topics}
         # the workers' own compiled topics, for preparing a feed's new items there (see jobs.prepare_articles)
-        self._worker_topics = self.parser.share("topics", jobs.topics_of, lambda: jobs.topics_config(config), config)
+        self._worker_topics = self.parser.share("topics", compile_config_topics,
+                                                lambda: jobs.topics_config(config), config)
         self._states: dict | None = None  # every source's state, read once per round (see poll)
         # polls under way at once: a cold round fetches faster than it parses, and each poll waiting for a
         # parser holds its document; more than the fetch concurrency in flight only costs memory

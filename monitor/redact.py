@@ -13,6 +13,7 @@ import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 MASK = "****"
+_SECRET_KEYS = {"pass", "password", "token", "key", "apikey", "api_key", "secret", "access_token"}
 _MIN_SECRET = 4  # shorter fragments are not worth masking (and would mangle normal text)
 
 
@@ -42,8 +43,19 @@ def secrets_of_url(url: str) -> list[str]:
         elif len(host) >= 12 and re.search(r"[A-Za-z].*\d|\d.*[A-Za-z]", parts.hostname or ""):
             out.append(parts.netloc)
     for key, value in parse_qsl(parts.query):
-        if key.lower() in {"pass", "password", "token", "key", "apikey", "secret", "user", "webhook"} and value:
+        if key.lower() in _SECRET_KEYS | {"user", "webhook"} and value:
             out.append(value)
+    return [s for s in dict.fromkeys(out) if len(s) >= _MIN_SECRET]
+
+
+def credentials_of_url(url: str) -> list[str]:
+    """The password and the token-like query values of a URL that is otherwise fine to show (a source)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    out = [parts.password, unquote(parts.password)] if parts.password else []
+    out += [v for k, v in parse_qsl(parts.query) if k.lower() in _SECRET_KEYS and v]
     return [s for s in dict.fromkeys(out) if len(s) >= _MIN_SECRET]
 
 

@@ -128,12 +128,11 @@ def _config(tmp_path, query: str):
 def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reload(tmp_path) -> None:
     import asyncio
 
-    from monitor.daemon import compile_topics
     from monitor.normalize import make_article
     from monitor.parse import jobs
     from monitor.parse.budget import InlineParser, ParsePool
     from monitor.records import Entry
-    from monitor.rules import match_all
+    from monitor.rules import compile_config_topics, match_all
 
     first, reloaded = _config(tmp_path, "KFOR AND troops"), _config(tmp_path, "Pristina")
     source = first.sources[0]
@@ -142,7 +141,7 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
                for i in range(4)]
 
     def expected(config):
-        topics = compile_topics(config)
+        topics = compile_config_topics(config)
         out = []
         for e in entries:
             a = make_article(source, e)
@@ -150,7 +149,7 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
         return out
 
     async def prepare(parser, config):
-        shared = parser.share("topics", jobs.topics_of, lambda: jobs.topics_config(config), config)
+        shared = parser.share("topics", compile_config_topics, lambda: jobs.topics_config(config), config)
         return await parser.run(jobs.prepare_articles, source, entries, shared)
 
     async def main():

@@ -127,3 +127,19 @@ def test_a_plain_user_name_is_not_a_secret_but_an_account_or_token_is():
     assert "pw-9f2k3" not in r("login pw-9f2k3 refused")
     assert "alerts%40example.org" in secrets_of_url("mailtos://alerts%40example.org:pw@smtp.example.org")
     assert "u5erTok3nAbc" in secrets_of_url("pover://u5erTok3nAbc@appTokenXyz123")
+
+
+def test_source_credentials_are_masked_but_the_source_url_is_not(tmp_path):
+    from monitor.config import load
+
+    path = tmp_path / "rules.toml"
+    path.write_text('''
+[[source]]
+id = "private-feed"
+kind = "feed"
+url = "https://reader:pw-7Hq2x@news.example.org/feed.xml?token=tok-9Zr4q&lang=vi"
+headers = { Authorization = "Bearer abc-123-secret" }
+''', encoding="utf-8")
+    secrets = load(path, env={}).secrets()
+    assert {"pw-7Hq2x", "tok-9Zr4q", "Bearer abc-123-secret"} <= set(secrets)
+    assert not any("news.example.org" in s for s in secrets), "the source stays recognisable in messages"

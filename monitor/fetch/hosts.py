@@ -41,7 +41,3 @@ class HostGates:
                     await asyncio.sleep(start - now)
             yield
 
-    def wait_estimate(self, host: str) -> float:
-        """Seconds until the next request to ``host`` may start (0 when free)."""
-        gate = self._gates.get(host)
-        return max(0.0, gate.next_start - time.monotonic()) if gate else 0.0

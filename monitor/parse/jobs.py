@@ -17,7 +17,7 @@ from monitor.parse.feed import FeedResult, parse_feed
 from monitor.parse.page import extract_article, find_links, looks_blocked
 from monitor.parse.sitemap import SitemapLink, parse_sitemap
 from monitor.records import Article, Entry, Extraction, Match, Source
-from monitor.rules import TopicSet, compile_config_topics, match_all
+from monitor.rules import TopicSet, match_all
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,6 @@ def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> 
         article = make_article(source, entry)
         out.append(Prepared(article, tuple(match_all(topics, article)), fingerprint(article.summary, article.body)))
     return out
-
-
-def topics_of(config: Config) -> TopicSet:
-    """The config's topics compiled, as the daemon compiles them (built once in each worker)."""
-    return compile_config_topics(config)
 
 
 def topics_config(config: Config) -> Config:
