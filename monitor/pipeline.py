@@ -237,8 +237,7 @@ class Poller:
         items = [ArticleToSave(p.article, (*keys, f"url:{p.article.url}"), p.matches, p.fingerprint)
                  for p, keys in found]
 
-        def render(article, m, previous_total):
-            aid = _alert_id(m.topic_id, article.url)
+        def render(article, m, previous_total, aid):
             severity = self._topic_conf[m.topic_id].severity
             return alert_text.alert_title(m, article), alert_text.alert_body(m, article, source, aid,
                                                                            previous_total), severity
@@ -260,12 +259,6 @@ class Poller:
             for a in result.alerts:
                 where = ", ".join(a.channels) if a.channels else "no channel configured: shown here only"
                 log.warning("ALERT %s %s\n%s\n(delivery: %s)", a.id, a.title, a.body, where)
-
-
-def _alert_id(topic_id: str, url: str) -> str:
-    from monitor.store.db import alert_id_for
-
-    return alert_id_for(topic_id, url)
 
 
 def _merge(feed_entry: Entry | None, page: Entry) -> Entry:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -73,7 +73,7 @@ def test_a_batch_stores_like_one_article_after_the_other(tmp_path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'm.db'}")
     seen_previous = []
 
-    def render(article, match, previous_total):
+    def render(article, match, previous_total, alert_id):
         seen_previous.append(previous_total)
         return f"[{match.topic_name}] {article.title}", article.body[:40], "warning"
 
@@ -165,3 +165,42 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
             assert expected(first)[0].matches != expected(reloaded)[0].matches
 
     asyncio.run(main())
+
+
+def test_a_story_alerted_by_another_instance_on_the_same_database_is_found(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    mine, theirs = Store(url), Store(url)
+
+    def render(article, match, previous_total, alert_id):
+        return f"[{match.topic_name}] {article.title}", article.body[:40], "warning"
+
+    def plan(match, sent_last_hour):
+        return None, [DeliveryPlan("desk", datetime.now(UTC))]
+
+    def item(link: str, body: str, source: str) -> ArticleToSave:
+        return ArticleToSave(_article(link, body, source), (f"url:{link}",), (_match(),), fingerprint("", body))
+
+    first, other, late = story(1, 200), story(2, 200), story(3, 200)
+    try:
+        assert len(mine.save_articles([item("https://a.test/2", other, "s1")], render, plan)[0].alerts) == 1
+        assert len(theirs.save_articles([item("https://a.test/1", first, "s1")], render, plan)[0].alerts) == 1
+        saved = mine.save_articles([item("https://b.test/1", first + " Theo TTXVN.", "s2")], render, plan)
+        assert [len(s.alerts) for s in saved] == [0]  # their alert, stored after mine were read, is the story's
+        # their transaction committed late: an alert older than the newest this instance has read
+        theirs.save_articles([item("https://a.test/3", late, "s1")], render, plan)
+        with Session(theirs.engine) as s:
+            alert = s.exec(select(AlertRow).where(AlertRow.dedup_key == "kfor-troops|https://a.test/3")).one()
+            read = s.exec(select(AlertRow).where(AlertRow.dedup_key == "kfor-troops|https://a.test/1")).one()
+            alert.created_at = read.created_at - timedelta(milliseconds=1)
+            s.add(alert)
+            s.commit()
+        assert len(mine.save_articles([item("https://c.test/3", late + " Theo TTXVN.", "s3")], render,
+                                      plan)[0].alerts) == 0
+        with Session(mine.engine) as s:
+            also = {a.dedup_key: [x["url"] for x in json.loads(a.also_reported_by)]
+                    for a in s.exec(select(AlertRow)).all()}
+        assert also == {"kfor-troops|https://a.test/2": [], "kfor-troops|https://a.test/1": ["https://b.test/1"],
+                        "kfor-troops|https://a.test/3": ["https://c.test/3"]}
+    finally:
+        mine.close()
+        theirs.close()

@@ -6,8 +6,11 @@ known by, its alerts and one delivery per channel (the outbox), so a crash loses
 
 from __future__ import annotations
 
+import bisect
 import json
+import logging
 import os
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -151,18 +154,70 @@ class PendingDelivery:
     alert: AlertView | None = None
 
 
+@dataclass
+class _Stories:
+    """One topic's alerts as this Store last read them: (created_at, alert id, simhash or None), oldest first."""
+
+    since: datetime  # read from here on
+    upto: datetime  # newest created_at read
+    alerts: list[tuple[datetime, str, int | None]]
+    ids: set[str]
+
+
+# per engine (so per Store): topic -> its alerts read so far; alerts are never deleted, so only newer ones are read
+_STORIES: weakref.WeakKeyDictionary[Engine, dict[str, _Stories]] = weakref.WeakKeyDictionary()
+
+
+def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, str, int | None]]:
+    rows = conn.execute(
+        select(AlertRow.created_at, AlertRow.id, ArticleRow.simhash)
+        .join(ArticleRow, ArticleRow.id == AlertRow.article_id)
+        .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since))
+    return [(as_utc(at), aid, None if h is None else int(h, 16)) for at, aid, h in rows]
+
+
+def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = False) -> _Stories:
+    """The topic's alerts from ``since`` on, as the session sees them now: those read before, and the newer."""
+    conn = s.connection()
+    topics = _STORIES.setdefault(s.get_bind(), {})
+    known = topics.get(topic_id)
+    if reload or known is None or since < known.since:
+        rows = sorted(_read_stories(conn, topic_id, since))
+        known = topics[topic_id] = _Stories(since, rows[-1][0] if rows else since, rows, {r[1] for r in rows})
+    else:  # only the newer (ties at the newest included: the ids tell the ones read already)
+        for row in _read_stories(conn, topic_id, known.upto):
+            if row[1] not in known.ids:
+                bisect.insort(known.alerts, row)
+                known.ids.add(row[1])
+                known.upto = max(known.upto, row[0])
+    start = bisect.bisect_left(known.alerts, (since,))
+    if start > len(known.alerts) // 2:  # past the cooldown: forget them (an earlier ``since`` reads again)
+        known.ids.difference_update(aid for _, aid, _ in known.alerts[:start])
+        del known.alerts[:start]
+        known.since, start = since, 0
+    stored = conn.execute(select(func.count()).select_from(AlertRow).where(
+        AlertRow.topic_id == topic_id, AlertRow.created_at >= since)).scalar_one()
+    if stored != len(known.alerts) - start and not reload:
+        # another instance committed an alert older than the newest read, or a transaction that wrote some was
+        # rolled back: read the cooldown again
+        return _topic_stories(s, topic_id, since, reload=True)
+    return known
+
+
 def _same_story(s: Session, topic_id: str, fingerprint: str | None, since: datetime) -> AlertRow | None:
     """The first alert of this topic, within its cooldown, whose article's body is a near-duplicate."""
     if fingerprint is None:
         return None
-    s.flush()  # plain rows, not objects: a topic may have thousands of alerts within its cooldown
-    rows = s.connection().execute(
-        select(AlertRow.id, ArticleRow.simhash).join(ArticleRow, ArticleRow.id == AlertRow.article_id)
-        .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since, ArticleRow.simhash.is_not(None))
-        .order_by(AlertRow.created_at))
+    s.flush()
     mine = int(fingerprint, 16)  # near_duplicate, inlined: a topic's alerts within its cooldown are many
-    first = next((alert_id for alert_id, other in rows if (mine ^ int(other, 16)).bit_count() <= NEAR), None)
-    return None if first is None else s.get(AlertRow, first)
+    for attempt in (False, True):
+        known = _topic_stories(s, topic_id, since, reload=attempt)
+        first = next((aid for at, aid, other in known.alerts[bisect.bisect_left(known.alerts, (since,)):]
+                      if other is not None and (mine ^ other).bit_count() <= NEAR), None)
+        row = None if first is None else s.get(AlertRow, first)
+        if first is None or row is not None:
+            return row
+    return None  # read again, it is gone: not reached while alerts are never deleted
 
 
 def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime) -> None:
@@ -222,10 +277,11 @@ def _set_total(s: Session, topic_id: str, value: int, article_url: str) -> None:
     s.add(row)
 
 
-def alert_id_for(topic_id: str, article_url: str) -> str:
+def alert_id_for(topic_id: str, article_url: str, length: int = 12) -> str:
+    """Stable: the same story and topic always give the same id, so a resend is recognisable."""
     import hashlib
 
-    return hashlib.sha256(f"{topic_id}|{article_url}".encode()).hexdigest()[:12]
+    return hashlib.sha256(f"{topic_id}|{article_url}".encode()).hexdigest()[:length]
 
 
 class Store:
@@ -308,9 +364,10 @@ class Store:
         republished) is recorded the same way instead of alerting. The first total a new article's match
         states becomes the topic's latest.
 
-        ``render(article, match, previous_total) -> (title, body, severity)``; ``plan(match, sent_last_hour) -> (held,
-        [DeliveryPlan])`` (see ``monitor.noise``); ``cooldown(topic_id) -> seconds`` a story is remembered for
-        that topic. Returns one Saved per item, in order.
+        ``render(article, match, previous_total, alert_id) -> (title, body, severity)``;
+        ``plan(match, sent_last_hour) -> (held, [DeliveryPlan])`` (see ``monitor.noise``);
+        ``cooldown(topic_id) -> seconds`` a story is remembered for that topic. Returns one Saved per item,
+        in order.
         """
         results: list[Saved | None] = []
         with self._session() as s:
@@ -370,20 +427,26 @@ class Store:
         previous = {m.topic_id: _latest_total(s, m.topic_id) for m in item.matches
                     if any(f.kind == "total" for f in m.facts)}
         for m in item.matches:
-            aid = alert_id_for(m.topic_id, article.url)
-            if s.get(AlertRow, aid) is not None:
+            aid, key = alert_id_for(m.topic_id, article.url), f"{m.topic_id}|{article.url}"
+            known = s.get(AlertRow, aid)
+            if known is not None and known.dedup_key != key:  # two stories, one short id: take a longer one
+                logging.getLogger("monitor.store").error("alert id %s is taken by another story; using a longer id",
+                                                         aid)
+                aid = alert_id_for(m.topic_id, article.url, length=32)
+                known = s.get(AlertRow, aid)
+            if known is not None:
                 continue
             first = _same_story(s, m.topic_id, item.fingerprint, now - timedelta(seconds=cooldown(m.topic_id)))
             if first is not None:
                 _also_reported(s, first, article, now)
                 continue
-            title, body, severity = render(article, m, previous.get(m.topic_id))
+            title, body, severity = render(article, m, previous.get(m.topic_id), aid)
             sent_last_hour = s.exec(select(func.count()).select_from(AlertRow).where(
                 AlertRow.topic_id == m.topic_id, AlertRow.created_at >= now - timedelta(hours=1),
                 AlertRow.held.is_(None))).one()
             held, plans = plan(m, sent_last_hour)
             s.add(AlertRow(id=aid, topic_id=m.topic_id, article_id=article_id,
-                           dedup_key=f"{m.topic_id}|{article.url}", severity=severity, score=m.score,
+                           dedup_key=key, severity=severity, score=m.score,
                            title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
                            facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False),
                            held=held, created_at=now))
