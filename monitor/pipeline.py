@@ -17,17 +17,16 @@ from datetime import UTC, datetime, timedelta
 from monitor import alerts as alert_text
 from monitor import noise
 from monitor.config import Config
-from monitor.dedup import fingerprint
 from monitor.errors import Blocked, FetchError
 from monitor.fetch.client import Fetcher
 from monitor.metrics import METRICS
-from monitor.normalize import canonical_url, make_article
+from monitor.normalize import canonical_url
 from monitor.parse import jobs
 from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
 from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
 from monitor.parse.jobs import Prepared
-from monitor.records import Article, Entry, Source
-from monitor.rules import CompiledTopic, compile_config_topics, match_all
+from monitor.records import Entry, Source
+from monitor.rules import CompiledTopic, compile_config_topics
 from monitor.store import Store, utcnow
 from monitor.store.db import ArticleToSave, NewAlert
 
@@ -210,7 +209,8 @@ class Poller:
                 log.warning("source %s: article %s: %s", source.id, cand.url, e)
                 continue
             entry = _merge(cand.entry, entry)
-            self._store_articles(source, [(make_article(source, entry), cand.keys)], outcome)
+            (prepared,) = jobs.prepare_articles(source, [entry], self.topics)
+            self._store_prepared(source, [(prepared, cand.keys)], outcome)
         if page_errors:
             first = page_errors[0]
             summary = f"{len(page_errors)} of {fetched} article pages failed, first: {first}"
@@ -225,12 +225,6 @@ class Poller:
                                          source.extraction, source.language)
         except BlockedPage as e:
             raise _blocked(e, result.final_url) from None
-
-    def _store_articles(self, source: Source, found: list[tuple[Article, list[str]]], outcome: PollOutcome) -> None:
-        """Match each article and store it with its alerts (see ``Store.save_articles``), in one transaction."""
-        self._store_prepared(source, [(Prepared(article, tuple(match_all(self.topics, article)),
-                                                fingerprint(article.summary, article.body)), keys)
-                                      for article, keys in found], outcome)
 
     def _store_prepared(self, source: Source, found: list[tuple[Prepared, list[str]]], outcome: PollOutcome) -> None:
         """Store prepared articles with their alerts (see ``Store.save_articles``), in one transaction."""
