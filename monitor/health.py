@@ -27,7 +27,7 @@ from sqlmodel import Session, func, select
 from monitor.config import Config
 from monitor.metrics import Metrics
 from monitor.redact import REDACTOR
-from monitor.store import Store, as_utc
+from monitor.store import Store, to_utc
 from monitor.store.models import DeliveryRow, SourceState
 
 log = logging.getLogger("monitor.health")
@@ -97,7 +97,7 @@ def progress_reason(config: Config, states: dict[str, SourceState], metrics: Met
 
 
 def _stamp(moment: datetime) -> float:
-    return as_utc(moment).timestamp()
+    return to_utc(moment).timestamp()
 
 
 def delivery_reasons(config: Config, session: Session, now: datetime | None = None) -> list[str]:

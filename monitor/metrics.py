@@ -21,7 +21,7 @@ from sqlalchemy import distinct, func
 from sqlmodel import Session, select
 
 from monitor.config import Config
-from monitor.store import Store, as_utc
+from monitor.store import Store, to_utc
 from monitor.store.models import AlertRow, ArticleRow, DeliveryRow, SourceState
 
 FETCH_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0)
@@ -133,7 +133,7 @@ def read_db(store: Store) -> DbFacts:
         deliveries = {(c, st): n for c, st, n in s.exec(
             select(DeliveryRow.channel_id, DeliveryRow.status, func.count())
             .group_by(DeliveryRow.channel_id, DeliveryRow.status)).all()}
-        oldest = {c: as_utc(t) for c, t in s.exec(
+        oldest = {c: to_utc(t) for c, t in s.exec(
             select(DeliveryRow.channel_id, func.min(DeliveryRow.created_at))
             .where(DeliveryRow.status == "pending").group_by(DeliveryRow.channel_id)).all() if t is not None}
     return DbFacts(states, articles, matches, routed, deliveries, oldest)
@@ -173,7 +173,7 @@ class Exposition:
 
 
 def _ts(moment: datetime | None) -> float | None:
-    moment = as_utc(moment)
+    moment = to_utc(moment)
     return moment.timestamp() if moment else None
 
 

@@ -51,6 +51,7 @@ def _same_site(a: str, b: str) -> bool:
 
 
 def to_utc(moment: datetime | None) -> datetime | None:
+    """Aware UTC; a naive time is taken as UTC (as SQLite hands stored times back)."""
     if moment is None:
         return None
     if moment.tzinfo is None:

@@ -6,11 +6,11 @@ from datetime import datetime
 
 from monitor.config import Config
 from monitor.redact import REDACTOR
-from monitor.store import Store, as_utc
+from monitor.store import Store, to_utc
 
 
 def _when(moment: datetime | None) -> str:
-    moment = as_utc(moment)
+    moment = to_utc(moment)
     return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "-"
 
 

@@ -23,7 +23,7 @@ from monitor import metrics as metrics_mod
 from monitor.config import Config, parse_listen
 from monitor.metrics import METRICS, Metrics
 from monitor.redact import REDACTOR
-from monitor.store import Store, as_utc
+from monitor.store import Store, to_utc
 
 log = logging.getLogger("monitor.web")
 
@@ -157,7 +157,7 @@ def _t(value: object) -> str:
 
 
 def _when(moment: datetime | None, now: datetime, due: bool = False) -> str:
-    moment = as_utc(moment)
+    moment = to_utc(moment)
     if moment is None:
         return '<span class="name">–</span>'
     delta = (now - moment).total_seconds()

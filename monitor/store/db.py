@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine, select
 
 from monitor.dedup import NEAR
+from monitor.normalize import to_utc  # SQLite hands back naive datetimes; every stored time is UTC
 from monitor.records import Article, Match
 from monitor.redact import REDACTOR
 from monitor.store import migrate
@@ -32,13 +33,6 @@ from monitor.store.models import AlertRow, ArticleRow, DeliveryRow, SeenKey, Sou
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def open_engine(url: str, schema: str = "upgrade") -> Engine:
@@ -173,7 +167,7 @@ def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, 
         select(AlertRow.created_at, AlertRow.id, ArticleRow.simhash)
         .join(ArticleRow, ArticleRow.id == AlertRow.article_id)
         .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since))
-    return [(as_utc(at), aid, None if h is None else int(h, 16)) for at, aid, h in rows]
+    return [(to_utc(at), aid, None if h is None else int(h, 16)) for at, aid, h in rows]
 
 
 def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = False) -> _Stories:
@@ -489,13 +483,13 @@ class Store:
             views: dict[str, AlertView] = {}
             out = []
             for d, a in rows:
-                due = as_utc(d.next_attempt_at)
+                due = to_utc(d.next_attempt_at)
                 if now is not None and due is not None and due > now:
                     continue
                 if with_alert and a.id not in views:
                     views[a.id] = self._view(s, a)
                 out.append(PendingDelivery(d.id, a.id, d.channel_id, d.attempts, a.title, a.body,
-                                           as_utc(a.created_at), due, d.digest_key, views.get(a.id)))
+                                           to_utc(a.created_at), due, d.digest_key, views.get(a.id)))
             return out
 
     @staticmethod
@@ -513,8 +507,8 @@ class Store:
                 break
         return AlertView(
             alert_id=a.id, topic_id=a.topic_id, severity=a.severity, title=a.title, body=a.body,
-            article_title=art.title, url=art.url, source_id=art.source_id, published=as_utc(art.published),
-            created_at=as_utc(a.created_at), snippet=evidence.get("snippet", ""),
+            article_title=art.title, url=art.url, source_id=art.source_id, published=to_utc(art.published),
+            created_at=to_utc(a.created_at), snippet=evidence.get("snippet", ""),
             terms=tuple(sorted({h.get("term", "") for h in evidence.get("hits", [])} - {""})), score=a.score,
             facts=facts, previous_total=previous_total, also_reported_by=tuple(json.loads(a.also_reported_by or "[]")))
 

@@ -21,7 +21,7 @@ from monitor.fetch import policy
 from monitor.fetch.policy import PolicyResolver
 from monitor.parse.budget import ParsePool
 from monitor.status import sources_table
-from monitor.store import Store, as_utc, utcnow
+from monitor.store import Store, to_utc, utcnow
 from tests.fetch.faulty_server import FaultyServer, drip, gzip_bomb, redirect, reset, respond
 from tests.servers import free_port
 
@@ -142,7 +142,7 @@ def test_fault_is_recorded_in_plain_words(fault_round, sid):
     for word in words:
         assert word in state.last_error, state.last_error
     assert state.consecutive_failures == 1 and state.last_success_at is None
-    assert as_utc(state.next_due_at) > utcnow() + timedelta(minutes=5), "a failing source waits (backoff)"
+    assert to_utc(state.next_due_at) > utcnow() + timedelta(minutes=5), "a failing source waits (backoff)"
 
 
 def test_connection_refused_is_recorded(fault_round):
@@ -152,7 +152,7 @@ def test_connection_refused_is_recorded(fault_round):
 
 def test_retry_after_is_honoured(fault_round):
     state = fault_round["states_1"]["http-429"]
-    assert as_utc(state.next_due_at) >= utcnow() + timedelta(seconds=3500)
+    assert to_utc(state.next_due_at) >= utcnow() + timedelta(seconds=3500)
 
 
 @pytest.mark.parametrize("sid", list(SURVIVABLE))
