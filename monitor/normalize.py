@@ -17,7 +17,11 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# a space other than the plain one, or what str.strip() would take off a line: with none of them and no run of
+# plain spaces, a text needs no per-line cleaning (most do not: the test is cheaper than the cleaning)
+_ODD_SPACE = re.compile("[\t\x0b-\r\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]")
 _BLANKS = re.compile(r"\n{3,}")
+_WORD = re.compile(r"\w+")
 # What str.isprintable() refuses besides control characters (category C): line breaks and tabs, which are
 # kept, and the separators (category Z) other than the space. Without them left, a printable text has no
 # control character to drop, so the per-character filter is skipped.
@@ -27,10 +31,15 @@ _NOT_CONTROL = re.compile("[\n\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 def clean_text(text: str) -> str:
     """NFC, one space between words, no control characters, at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text or "")
-    if not _NOT_CONTROL.sub("", text).isprintable():  # rare: look at each character only then
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    if not text.isprintable() and not _NOT_CONTROL.sub("", text).isprintable():  # rare: look at each character
+        text = "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C")
+    if (_ODD_SPACE.search(text) or "  " in text or " \n" in text or "\n " in text
+            or text.startswith(" ") or text.endswith(" ")):
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        text = "\n".join(_SPACE.sub(" ", line).strip() for line in lines)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
 
 
 def canonical_url(url: str) -> str:
@@ -61,7 +70,7 @@ def to_utc(moment: datetime | None) -> datetime | None:
 
 def content_hash(title: str, body: str) -> str:
     """Same words, same hash: case, spacing and punctuation do not count."""
-    words = re.findall(r"\w+", f"{title}\n{body}".casefold())
+    words = _WORD.findall(f"{title}\n{body}".casefold())
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 

@@ -139,13 +139,15 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
     entries = [Entry(url=f"https://a.test/{i}?utm_source=x", title=f"  KFOR  troops {i}\x07",
                      summary=story(i, 40), body=story(i + 1, 200) + " KFOR troops near Pristina.")
                for i in range(4)]
+    entries.append(Entry(url="https://a.test/weather", title="Weather", summary=story(9, 40), body=story(10, 200)))
 
     def expected(config):
         topics = compile_config_topics(config)
         out = []
         for e in entries:
             a = make_article(source, e)
-            out.append(jobs.Prepared(a, tuple(match_all(topics, a)), fingerprint(a.summary, a.body)))
+            matches = tuple(match_all(topics, a))  # only an article that matches is fingerprinted
+            out.append(jobs.Prepared(a, matches, fingerprint(a.summary, a.body) if matches else None))
         return out
 
     async def prepare(parser, config):
@@ -163,6 +165,7 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
                 assert await prepare(inline, config) == want
             # the reloaded query is matched by the workers: its evidence differs from the first one's
             assert expected(first)[0].matches != expected(reloaded)[0].matches
+            assert expected(first)[-1].matches == () and expected(first)[-1].fingerprint is None
 
     asyncio.run(main())
 

@@ -45,7 +45,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "", language: str = ""
             raise BlockedPage(reason)
         raise NotAFeed("not a feed: an HTML page")
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    # feedparser's HTML sanitizer and relative-URI rewriting work on markup we never keep: every HTML field is
+    # turned into plain text here (html_to_paragraphs drops scripts, styles and the like), and the item's link
+    # is resolved by absolute_url. Off, they cost nothing: a third of feedparser's time on a 50 KB feed.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
+                              resolve_relative_uris=False)
     result = FeedResult(
         title=html_to_text(parsed.feed.get("title", "")),
         link=parsed.feed.get("link", ""),

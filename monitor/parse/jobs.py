@@ -22,7 +22,8 @@ from monitor.rules import TopicSet, match_all
 
 @dataclass(frozen=True)
 class Prepared:
-    """A feed item made ready to store: the clean article, its topic matches and its body's fingerprint."""
+    """A feed item made ready to store: the clean article, its topic matches and, when it matches a topic, its
+    body's fingerprint (only the alerts' articles are ever compared for near-duplicates; see Store.save_articles)."""
 
     article: Article
     matches: tuple[Match, ...]
@@ -34,7 +35,8 @@ def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> 
     out = []
     for entry in entries:
         article = make_article(source, entry)
-        out.append(Prepared(article, tuple(match_all(topics, article)), fingerprint(article.summary, article.body)))
+        matches = tuple(match_all(topics, article))
+        out.append(Prepared(article, matches, fingerprint(article.summary, article.body) if matches else None))
     return out
 
 

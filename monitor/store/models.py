@@ -46,7 +46,9 @@ class ArticleRow(SQLModel, table=True):
     published: datetime | None = _ts()
     language: str = "en"
     content_hash: str = Field(index=True)
-    simhash: str | None = None  # 64-bit SimHash of the body (16 hex digits), for near-duplicates across outlets
+    # 64-bit SimHash of the body (16 hex digits), for near-duplicates across outlets; kept for an article that
+    # matched a topic (only alerts' articles are compared), else None
+    simhash: str | None = None
     first_seen: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
 

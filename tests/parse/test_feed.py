@@ -187,3 +187,23 @@ def test_item_without_link_is_skipped_with_a_warning():
     result = parse_feed(body, "https://x.test/feed", "application/rss+xml")
     assert [e.url for e in result.entries] == ["https://x.test/ok"]
     assert any("no link" in w for w in result.warnings)
+
+
+def test_markup_in_items_never_reaches_the_text():
+    """feedparser's sanitizer is off (we keep text, not markup): scripts, styles, frames, comments and CDATA
+    markup in a title, description or content:encoded still leave only the words a reader sees."""
+    body = (
+        b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        b'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>'
+        b"<item><title>KFOR &lt;b&gt;update&lt;/b&gt;</title><link>/a/1.html</link>"
+        b"<description><![CDATA[<p>Lead <script>alert('KFOR troops')</script>text.</p>"
+        b"<style>p{color:red}</style><!-- 700 troops --><iframe src='x'>framed</iframe>]]></description>"
+        b"<content:encoded><![CDATA[<p>First <a href='/rel'>link</a>.</p><svg><text>drawn</text></svg>"
+        b"<p onclick='x()'>Second <noscript>no js</noscript>para.</p>]]></content:encoded></item>"
+        b"</channel></rss>"
+    )
+    (entry,) = parse_feed(body, "https://example.test/feed/", RSS_CT).entries
+    assert entry.title == "KFOR update"
+    assert entry.summary == "Lead text."
+    assert entry.body == "First link.\n\nSecond para."
+    assert entry.url == "https://example.test/a/1.html"

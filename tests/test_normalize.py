@@ -1,0 +1,47 @@
+"""normalize: the clean text, URL and hash every stored article is made of."""
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.normalize import canonical_url, clean_text, content_hash
+
+ODD_SPACES = "\t\x0b\x0c\r\x1c\x1f\x85\xa0\u1680\u2000\u2009\u200b\u2028\u2029\u202f\u205f\u3000"
+
+
+def test_clean_text_spaces_lines_and_controls():
+    assert clean_text("  KFOR\u00a0 troops\t arrive  ") == "KFOR troops arrive"
+    assert clean_text("one \n  two\r\nthree\rfour") == "one\ntwo\nthree\nfour"  # CRLF is one line break
+    assert clean_text("a\n\n\n\n b") == "a\n\nb"
+    assert clean_text("bell\x07 and\x00 nul") == "bell and nul"
+    assert clean_text("zero\u200bwidth") == "zerowidth"  # an invisible format character
+    assert clean_text("already clean text\n\nsecond paragraph") == "already clean text\n\nsecond paragraph"
+    assert clean_text("Ho\u0300a bi\u0300nh") == "Hòa bình"  # NFC
+    assert clean_text("") == clean_text(None) == ""
+
+
+def test_clean_text_line_ending_whitespace_of_any_kind_is_stripped():
+    assert clean_text("end\u2028\nnext\u1680") == "end\nnext"
+    assert clean_text("\u3000lead") == "lead"
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(list("ab é\n") + list(ODD_SPACES) + ["\x07", "e\u0301"]), max_size=40).map("".join))
+def test_clean_text_leaves_no_odd_space_and_is_idempotent(text):
+    out = clean_text(text)
+    assert clean_text(out) == out
+    assert unicodedata.is_normalized("NFC", out)
+    assert not any(ch in out for ch in ODD_SPACES.replace("\u2028", "").replace("\u2029", "").replace("\u1680", ""))
+    assert "  " not in out and "\n\n\n" not in out
+    assert all(line == line.strip() for line in out.split("\n"))
+
+
+def test_canonical_url_drops_tracking_fragment_and_default_port():
+    assert canonical_url("HTTPS://Example.TEST:443/a?utm_source=x&id=7#top") == "https://example.test/a?id=7"
+    assert canonical_url("http://example.test:8080") == "http://example.test:8080/"
+
+
+def test_content_hash_ignores_case_spacing_and_punctuation():
+    assert content_hash("KFOR troops", "arrive,  today!") == content_hash("kfor troops", "arrive today")
+    assert content_hash("KFOR troops", "arrive") != content_hash("KFOR troops", "leave")
