@@ -29,6 +29,7 @@ from monitor.records import Entry, Source
 from monitor.rules import CompiledTopic, compile_config_topics
 from monitor.store import Store, utcnow
 from monitor.store.db import ArticleToSave, NewAlert
+from monitor.store.models import SourceState
 
 log = logging.getLogger("monitor.pipeline")
 
@@ -103,7 +104,8 @@ class Poller:
     async def _poll(self, source: Source) -> PollOutcome:
         if self._states is None:  # one query for the round instead of one per source
             self._states = self.store.all_source_states()
-        state = self._states.pop(source.id, None) or self.store.source_state(source.id)  # popped: read once
+        # popped: read once; a source with no row yet starts from a fresh state (record_poll writes the row)
+        state = self._states.pop(source.id, None) or SourceState(source_id=source.id)
         outcome = PollOutcome(source.id)
         retry_after: float | None = None
         etag = last_modified = None

@@ -45,13 +45,13 @@ def test_simhash_is_the_bit_by_bit_fingerprint() -> None:
 
 def _clean_text_slow(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
+    text = "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C")
+    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def test_clean_text_drops_control_characters_only_where_there_are_some() -> None:
-    cases = ["plain words, nothing odd", "line one\r\nline two\rjoined", "tab\there\u00a0nbsp\u3000wide",
+    cases = ["plain words, nothing odd", "line one\r\nline two\rold Mac line", "tab\there\u00a0nbsp\u3000wide",
              "zero\u200bwidth and soft\u00adhyphen", "bell\x07 and nul\x00 and\x1b esc", "\u2028line sep\u2029para",
              "Quân đội\u202fhòa bình\n\n\n\nKFOR", "bidi \u202etxet\u202c end", "private \ue000 use"]
     for text in cases:

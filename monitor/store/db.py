@@ -7,15 +7,16 @@ known by, its alerts and one delivery per channel (the outbox), so a crash loses
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import logging
 import os
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import ColumnElement, case, event, func, insert, or_, update
+from sqlalchemy import bindparam, case, event, func, insert, or_, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine, select
@@ -162,11 +163,23 @@ class _Stories:
 _STORIES: weakref.WeakKeyDictionary[Engine, dict[str, _Stories]] = weakref.WeakKeyDictionary()
 
 
+# The statements of storing a poll's articles, built once (building one costs more than running it on SQLite);
+# their parameters are given at execution. An expanding parameter takes a list: ``IN (...)``.
+_ALERT, _ARTICLE, _KEY = AlertRow.__table__, ArticleRow.__table__, SeenKey.__table__
+_RECENT = (_ALERT.c.topic_id == bindparam("topic"), _ALERT.c.created_at >= bindparam("since"))
+_READ_STORIES = (select(_ALERT.c.created_at, _ALERT.c.id, _ARTICLE.c.simhash)
+                 .join(_ARTICLE, _ARTICLE.c.id == _ALERT.c.article_id).where(*_RECENT))
+_COUNT_STORIES = select(func.count()).select_from(_ALERT).where(*_RECENT)
+_COUNT_SENT = select(func.count()).select_from(_ALERT).where(*_RECENT, _ALERT.c.held.is_(None))
+_KNOWN_KEYS = select(_KEY.c.key).where(_KEY.c.key.in_(bindparam("keys", expanding=True)))
+_TAKEN_IDS = select(_ALERT.c.id, _ALERT.c.dedup_key).where(_ALERT.c.id.in_(bindparam("ids", expanding=True)))
+_ARTICLES_BY = (select(_ARTICLE.c.id, _ARTICLE.c.url, _ARTICLE.c.content_hash)
+                .where(or_(_ARTICLE.c.url.in_(bindparam("urls", expanding=True)),
+                           _ARTICLE.c.content_hash.in_(bindparam("hashes", expanding=True)))))
+
+
 def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, str, int | None]]:
-    rows = conn.execute(
-        select(AlertRow.created_at, AlertRow.id, ArticleRow.simhash)
-        .join(ArticleRow, ArticleRow.id == AlertRow.article_id)
-        .where(AlertRow.topic_id == topic_id, AlertRow.created_at >= since))
+    rows = conn.execute(_READ_STORIES, {"topic": topic_id, "since": since})
     return [(to_utc(at), aid, None if h is None else int(h, 16)) for at, aid, h in rows]
 
 
@@ -189,8 +202,7 @@ def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = Fa
         known.ids.difference_update(aid for _, aid, _ in known.alerts[:start])
         del known.alerts[:start]
         known.since, start = since, 0
-    stored = conn.execute(select(func.count()).select_from(AlertRow).where(
-        AlertRow.topic_id == topic_id, AlertRow.created_at >= since)).scalar_one()
+    stored = conn.execute(_COUNT_STORIES, {"topic": topic_id, "since": since}).scalar_one()
     if stored != len(known.alerts) - start and not reload:
         # another instance committed an alert older than the newest read, or a transaction that wrote some was
         # rolled back: read the cooldown again
@@ -198,19 +210,60 @@ def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = Fa
     return known
 
 
-def _same_story(s: Session, topic_id: str, fingerprint: str | None, since: datetime) -> AlertRow | None:
+@dataclass
+class _BatchAlerts:
+    """What one ``save_articles`` call reads once and then keeps up to date itself, so that an alert costs
+    no query of its own: the alert ids already taken, and per topic its alerts sent in the last hour and its
+    stories within the cooldown (checked against the database once per call, see ``_topic_stories``)."""
+
+    taken: dict[str, str]  # alert id -> its dedup key, for the ids this call's matches would take
+    sent_last_hour: dict[str, int] = field(default_factory=dict)
+    stories: dict[str, _Stories] = field(default_factory=dict)
+
+    def stories_of(self, s: Session, topic_id: str, since: datetime) -> _Stories:
+        known = self.stories.get(topic_id)
+        if known is None:
+            s.flush()
+            known = self.stories[topic_id] = _topic_stories(s, topic_id, since)
+        return known
+
+    def sent(self, s: Session, topic_id: str, now: datetime) -> int:
+        if topic_id not in self.sent_last_hour:
+            self.sent_last_hour[topic_id] = s.connection().execute(
+                _COUNT_SENT, {"topic": topic_id, "since": now - timedelta(hours=1)}).scalar_one()
+        return self.sent_last_hour[topic_id]
+
+    def added(self, topic_id: str, alert_id: str, key: str, at: datetime, fingerprint: str | None,
+              held: str | None) -> None:
+        """An alert this call wrote: counted and remembered as the database will have it once committed."""
+        self.taken[alert_id] = key
+        if held is None and topic_id in self.sent_last_hour:
+            self.sent_last_hour[topic_id] += 1
+        known = self.stories.get(topic_id)
+        if known is not None:
+            bisect.insort(known.alerts, (at, alert_id, None if fingerprint is None else int(fingerprint, 16)))
+            known.ids.add(alert_id)
+            known.upto = max(known.upto, at)
+
+
+def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str | None,
+                since: datetime) -> AlertRow | None:
     """The first alert of this topic, within its cooldown, whose article's body is a near-duplicate."""
     if fingerprint is None:
         return None
-    s.flush()
     mine = int(fingerprint, 16)  # near_duplicate, inlined: a topic's alerts within its cooldown are many
+    known = batch.stories_of(s, topic_id, since)
     for attempt in (False, True):
-        known = _topic_stories(s, topic_id, since, reload=attempt)
         first = next((aid for at, aid, other in known.alerts[bisect.bisect_left(known.alerts, (since,)):]
                       if other is not None and (mine ^ other).bit_count() <= NEAR), None)
-        row = None if first is None else s.get(AlertRow, first)
-        if first is None or row is not None:
+        if first is None:
+            return None
+        s.flush()
+        row = s.get(AlertRow, first)
+        if row is not None:
             return row
+        if not attempt:  # gone (a rolled-back transaction's?): read the cooldown again
+            known = batch.stories[topic_id] = _topic_stories(s, topic_id, since, reload=True)
     return None  # read again, it is gone: not reached while alerts are never deleted
 
 
@@ -233,11 +286,19 @@ _INSERT_ARTICLES = insert(ArticleRow.__table__).returning(ArticleRow.__table__.c
 _INSERT_KEY = insert(SeenKey.__table__)
 
 
-def _known_keys(s: Session, keys: list[str]) -> set[str]:
+def _known_keys(conn, keys: list[str]) -> set[str]:
     known: set[str] = set()
     for i in range(0, len(keys), _CHUNK):
-        known.update(s.exec(select(SeenKey.key).where(SeenKey.key.in_(keys[i:i + _CHUNK]))).all())
+        known.update(conn.execute(_KNOWN_KEYS, {"keys": keys[i:i + _CHUNK]}).scalars())
     return known
+
+
+def _taken_ids(conn, ids: list[str]) -> dict[str, str]:
+    """{alert id: its dedup key} of these ids that are stored."""
+    taken: dict[str, str] = {}
+    for i in range(0, len(ids), _CHUNK):
+        taken.update((aid, key) for aid, key in conn.execute(_TAKEN_IDS, {"ids": ids[i:i + _CHUNK]}))
+    return taken
 
 
 def _articles_by(conn, urls: set[str], hashes: set[str]) -> tuple[dict, dict]:
@@ -247,10 +308,7 @@ def _articles_by(conn, urls: set[str], hashes: set[str]) -> tuple[dict, dict]:
     by_hash: dict[str, tuple[int, str]] = {}
     urls_, hashes_ = sorted(urls), sorted(hashes)
     for i in range(0, max(len(urls_), len(hashes_)), _CHUNK):
-        table = ArticleRow.__table__
-        rows = conn.execute(select(table.c.id, table.c.url, table.c.content_hash)
-                            .where(or_(table.c.url.in_(urls_[i:i + _CHUNK]),
-                                       table.c.content_hash.in_(hashes_[i:i + _CHUNK])))).all()
+        rows = conn.execute(_ARTICLES_BY, {"urls": urls_[i:i + _CHUNK], "hashes": hashes_[i:i + _CHUNK]})
         for article_id, url, content_hash in rows:
             by_url[url] = (article_id, url)
             if content_hash not in by_hash or article_id < by_hash[content_hash][0]:
@@ -276,6 +334,20 @@ def alert_id_for(topic_id: str, article_url: str, length: int = 12) -> str:
     import hashlib
 
     return hashlib.sha256(f"{topic_id}|{article_url}".encode()).hexdigest()[:length]
+
+
+@functools.cache
+def _record_poll_statement(names: tuple[str, ...], ok: bool):
+    """The UPDATE of a poll's outcome setting these columns (values bound as ``v_<name>``), built once per shape:
+    one more poll, a lease this instance holds given up, the failure count reset or one more."""
+    t = SourceState.__table__
+    mine = t.c.lease_owner == bindparam("owner")  # done: free for the next poll, by any instance
+    values: dict = {name: bindparam(f"v_{name}") for name in names}
+    values.update(polls=t.c.polls + 1, lease_owner=case((mine, None), else_=t.c.lease_owner),
+                  lease_until=case((mine, None), else_=t.c.lease_until))
+    if not ok:
+        values["consecutive_failures"] = t.c.consecutive_failures + 1
+    return update(t).where(t.c.source_id == bindparam("source")).values(values)
 
 
 class Store:
@@ -311,11 +383,7 @@ class Store:
                     etag: str | None = None, last_modified: str | None = None, items_seen: int | None = None,
                     items_new: int | None = None) -> None:
         now = utcnow()
-        t = SourceState.__table__
-        mine = t.c.lease_owner == self.leases.owner  # done: free for the next poll, by any instance
-        values = {"status": status, "last_error": error, "last_poll_at": now, "next_due_at": next_due,
-                  "polls": t.c.polls + 1, "lease_owner": case((mine, None), else_=t.c.lease_owner),
-                  "lease_until": case((mine, None), else_=t.c.lease_until)}
+        values = {"status": status, "last_error": error, "last_poll_at": now, "next_due_at": next_due}
         if ok:
             values.update(consecutive_failures=0, last_success_at=now)
             if etag is not None or last_modified is not None:
@@ -324,14 +392,13 @@ class Store:
                 values["items_seen"] = items_seen
             if items_new is not None:
                 values["items_new"] = items_new
-        else:
-            values["consecutive_failures"] = t.c.consecutive_failures + 1
+        statement = _record_poll_statement(tuple(values), ok)
+        params = {"source": source_id, "owner": self.leases.owner, **{f"v_{k}": v for k, v in values.items()}}
         with self.engine.begin() as conn:  # one UPDATE, no read: a round records a thousand of these
-            if conn.execute(update(t).where(t.c.source_id == source_id).values(values)).rowcount == 0:
+            if conn.execute(statement, params).rowcount == 0:
                 row = SourceState(source_id=source_id).model_dump()
-                row.update({k: v for k, v in values.items() if not isinstance(v, ColumnElement)},
-                           polls=1, lease_owner=None, lease_until=None, consecutive_failures=0 if ok else 1)
-                conn.execute(insert(t).values(row))
+                row.update(values, polls=1, lease_owner=None, lease_until=None, consecutive_failures=0 if ok else 1)
+                conn.execute(insert(SourceState.__table__).values(row))
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -344,8 +411,8 @@ class Store:
 
     def seen_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these keys are known: one query for a whole poll's items."""
-        with self._session() as s:
-            return _known_keys(s, list(dict.fromkeys(k for k in keys if k)))
+        with self.engine.connect() as conn:
+            return _known_keys(conn, list(dict.fromkeys(k for k in keys if k)))
 
     def save_articles(self, items: Sequence[ArticleToSave], render, plan,
                       cooldown=lambda topic_id: 3 * 86400.0) -> list[Saved]:
@@ -366,7 +433,7 @@ class Store:
         results: list[Saved | None] = []
         with self._session() as s:
             conn = s.connection()
-            known = _known_keys(s, list({k for it in items for k in it.keys if k}))
+            known = _known_keys(conn, list({k for it in items for k in it.keys if k}))
             by_url, by_hash = _articles_by(conn, {it.article.url for it in items},
                                            {it.article.content_hash for it in items})
             # first what becomes of each item, in order; an article to insert is known by its place in
@@ -396,12 +463,15 @@ class Store:
                 steps.append((n, is_new, ref, url, keys, now))
                 known.update(keys)
             ids = dict((url, i) for i, url in conn.execute(_INSERT_ARTICLES, new_rows)) if new_rows else {}
+            batch = _BatchAlerts(_taken_ids(conn, [alert_id_for(m.topic_id, items[n].article.url)
+                                                   for n, is_new, *_ in steps if is_new for m in items[n].matches]))
             new_keys: list[dict] = []
             for n, is_new, ref, url, keys, now in steps:  # then, in order, the alerts of the new and the copies
                 it = items[n]
                 article_id = ids[new_rows[ref[1]]["url"]] if isinstance(ref, tuple) else ref
                 if is_new:
-                    results[n] = Saved("new", tuple(self._alerts(s, article_id, it, now, render, plan, cooldown)))
+                    results[n] = Saved("new", tuple(self._alerts(s, batch, article_id, it, now, render, plan,
+                                                                 cooldown)))
                 else:
                     if url != it.article.url:
                         for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
@@ -414,7 +484,7 @@ class Store:
         return results  # type: ignore[return-value]  # every place filled
 
     @staticmethod
-    def _alerts(s: Session, article_id: int, item: ArticleToSave, now: datetime, render, plan,
+    def _alerts(s: Session, batch: _BatchAlerts, article_id: int, item: ArticleToSave, now: datetime, render, plan,
                 cooldown) -> list[NewAlert]:
         """The alerts (and their deliveries) of a new article's matches, and the topics' latest totals."""
         article, alerts = item.article, []
@@ -422,30 +492,30 @@ class Store:
                     if any(f.kind == "total" for f in m.facts)}
         for m in item.matches:
             aid, key = alert_id_for(m.topic_id, article.url), f"{m.topic_id}|{article.url}"
-            known = s.get(AlertRow, aid)
-            if known is not None and known.dedup_key != key:  # two stories, one short id: take a longer one
+            taken = batch.taken.get(aid)
+            if taken is not None and taken != key:  # two stories, one short id: take a longer one
                 logging.getLogger("monitor.store").error("alert id %s is taken by another story; using a longer id",
                                                          aid)
                 aid = alert_id_for(m.topic_id, article.url, length=32)
-                known = s.get(AlertRow, aid)
-            if known is not None:
+                s.flush()
+                longer = s.get(AlertRow, aid)
+                taken = None if longer is None else longer.dedup_key
+            if taken is not None:
                 continue
-            first = _same_story(s, m.topic_id, item.fingerprint, now - timedelta(seconds=cooldown(m.topic_id)))
+            first = _same_story(s, batch, m.topic_id, item.fingerprint,
+                                now - timedelta(seconds=cooldown(m.topic_id)))
             if first is not None:
                 _also_reported(s, first, article, now)
                 continue
             title, body, severity = render(article, m, previous.get(m.topic_id), aid)
-            sent_last_hour = s.exec(select(func.count()).select_from(AlertRow).where(
-                AlertRow.topic_id == m.topic_id, AlertRow.created_at >= now - timedelta(hours=1),
-                AlertRow.held.is_(None))).one()
-            held, plans = plan(m, sent_last_hour)
+            held, plans = plan(m, batch.sent(s, m.topic_id, now))
             s.add(AlertRow(id=aid, topic_id=m.topic_id, article_id=article_id,
                            dedup_key=key, severity=severity, score=m.score,
                            title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
                            facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False),
                            held=held, created_at=now))
-            s.flush()
-            for p in plans:
+            batch.added(m.topic_id, aid, key, now, item.fingerprint, held)
+            for p in plans:  # inserted after their alert: the flush orders rows by foreign key
                 s.add(DeliveryRow(alert_id=aid, channel_id=p.channel_id, next_attempt_at=p.due,
                                   digest_key=p.digest_key, created_at=now))
             alerts.append(NewAlert(aid, m.topic_id, title, body, tuple(p.channel_id for p in plans)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -63,6 +63,8 @@ class SeenKey(SQLModel, table=True):
 
 class AlertRow(SQLModel, table=True):
     __tablename__ = "alert"
+    # a topic's recent alerts, read as a range (near-duplicates within the cooldown, the hourly rate limit)
+    __table_args__ = (Index("ix_alert_topic_created", "topic_id", "created_at"),)
 
     id: str = Field(primary_key=True)  # stable, shown in every message so a resend is recognisable
     topic_id: str = Field(index=True)
