@@ -44,10 +44,13 @@ def parse_feed(body: bytes, url: str, content_type: str = "", language: str = ""
         if reason := looks_blocked(text):
             raise BlockedPage(reason)
         raise NotAFeed("not a feed: an HTML page")
-    headers = {"content-location": url, "content-type": content_type or "application/xml"}
-    # feedparser's HTML sanitizer and relative-URI rewriting work on markup we never keep: every HTML field is
-    # turned into plain text here (html_to_paragraphs drops scripts, styles and the like), and the item's link
-    # is resolved by absolute_url. Off, they cost nothing: a third of feedparser's time on a 50 KB feed.
+    # No document base (Content-Location) for feedparser: it would join every guid with the feed's URL, so
+    # an item's identity changed with the feed's address (http -> https, a redirect) and every item of the
+    # feed looked new; links are resolved here instead (absolute_url), against the final URL. Its HTML
+    # sanitizer and relative-URI rewriting work on markup we never keep: every HTML field is turned into
+    # plain text here (html_to_paragraphs drops scripts, styles and the like). Without the three, feedparser
+    # takes about 35 % less time on a 50 KB feed.
+    headers = {"content-type": content_type or "application/xml"}
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
                               resolve_relative_uris=False)
     result = FeedResult(

@@ -207,3 +207,17 @@ def test_markup_in_items_never_reaches_the_text():
     assert entry.summary == "Lead text."
     assert entry.body == "First link.\n\nSecond para."
     assert entry.url == "https://example.test/a/1.html"
+
+
+def test_an_items_guid_does_not_depend_on_the_feeds_address():
+    """A guid is the feed's own identifier: were it joined with the feed's URL (feedparser does, given a
+    base), moving the feed to https or behind a redirect would make every item look new."""
+    body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            b"<item><title>A</title><link>/a/1.html</link><guid isPermaLink=\"false\">12345</guid></item>"
+            b"<item><title>B</title><link>https://example.test/a/2.html</link><guid>tag:example.test,2025:2</guid>"
+            b"</item></channel></rss>")
+    old = parse_feed(body, "http://example.test/rss", RSS_CT).entries
+    moved = parse_feed(body, "https://www.example.test/feeds/news.xml", RSS_CT).entries
+    assert [e.guid for e in old] == [e.guid for e in moved] == ["12345", "tag:example.test,2025:2"]
+    assert [e.url for e in old] == ["http://example.test/a/1.html", "https://example.test/a/2.html"]
+    assert moved[0].url == "https://www.example.test/a/1.html"  # a relative link: against the final URL
