@@ -16,7 +16,17 @@ figure (``1.000 quân nhân và cảnh sát Serbia``). It is then:
   ``700 more``, ``bổ sung``, ``điều thêm``, ``tới Kosovo``) or, negative, removed (``withdraw``,
   ``pull``, ``bring home``, ``rút``, ``cắt giảm``, ``về nước``);
 - nothing otherwise: a national contingent's size (``Poland's 250 soldiers in KFOR``), soldiers
-  injured, a figure of the past with no movement.
+  injured or killed, a ceiling (``tối đa 400 binh sĩ``, ``a maximum of 235``), a figure of the past with
+  no movement.
+
+Strength is also written without a troop word after the number, and those figures are read too:
+``the 6,000-strong force`` (a total); a number whose troop word comes with the next number
+(``from nearly 3,800 to about 4,500 troops``, ``350 German and 250 Austrian soldiers``); a number in
+the thousands right after a verb of having, reaching or removing with the force named before it
+(``has some 14,000 now``, ``will be cut to about 10,000 by January``, ``has shed about 4,000``).
+``from X to Y`` of the force's strength states two totals and the change between them (Y - X).
+A figure that troops are added to (``bổ sung cho 18.500 binh sĩ của KFOR``, ``join the 4,500 troops
+of KFOR``) is the force's total, not a change.
 
 The part of a whole (``100 of its roughly 250 soldiers``) is the figure; the whole is not.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
@@ -87,21 +97,22 @@ _PARTITIVE = _words("of its", "of their", "of the", "of our", "trong số", "tro
 ADD = _words(
     "send", "sends", "sent", "sending", "deploy*", "dispatch*", "additional", "extra", "more",
     "reinforce*", "arriv*", "join", "joins", "joined", "joining", "boost*", "add", "adds", "added",
-    "bolster*", "contribute an additional",
+    "bolster*", "contribute an additional", "landed", "lands", "increas*", "grow", "grows", "growing", "expand*",
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
     "đến kosovo", "gia nhập", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến",
 )
 REMOVE = _words(
     "withdraw*", "withdrew", "pull", "pulls", "pulled", "pulling", "bring home", "brings home",
     "brought home", "bring back", "return home", "returning home", "cut", "cuts", "reduc*", "draw down",
-    "drawdown", "repatriat*", "leave", "leaving",
+    "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding", "scale back", "scaled back",
     "rút", "rút quân", "cắt giảm", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
 )
 # ``bring KFOR to 4,800``, ``sẽ lên 4.800``, ``sẽ còn 4.400``: what the force comes to.
-REACH = _words("to", "lên", "còn", "đạt", "at")
+REACH = _words("to", "lên", "còn", "đạt", "at", "xuống")
 # A verb of having right before the figure, with the force named earlier in the sentence.
 HAVE = _words(
-    "has", "have", "had", "numbers", "numbering", "totals", "totalling", "totaling", "comprises",
+    "has", "have", "had", "numbers", "numbered", "numbering", "totals", "totalled", "totaled", "totalling",
+    "totaling", "comprises", "keeps", "maintains", "stands at", "stood at",
     "comprising", "of", "with", "counts", "fields", "strength", "có", "hiện có", "duy trì", "gồm", "với",
     "bởi", "khoảng", "quân số", "tổng quân số",
 )
@@ -116,6 +127,31 @@ _APPROX = _words(
 # ``from 28 Allies and partners``, ``đến từ 29 quốc gia``: the figure is of many nations' troops.
 _NATIONS = _words("countries", "nations", "allies", "states", "quốc gia", "nước", "thành viên")
 _FROM = _words("from", "từ", "đến từ")
+# After a figure: the soldiers were casualties, not a strength (``30 soldiers were injured``).
+_CASUALTY = _words("injured", "wounded", "killed", "hurt", "dead", "died", "bị thương", "thiệt mạng", "tử vong",
+                   "hy sinh", "tử trận")
+_CASUALTY_WINDOW = 4  # words after the troop word
+# Before a figure: a ceiling, not troops sent (``tối đa 400 binh sĩ``, ``a maximum of 235``).
+_CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of", "cap of", "limit of", "no more than",
+              "không quá")
+# Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``).
+_RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join the",
+                    "joins the", "joined the", "joining the", "reinforce the", "reinforcing the", "bolster the",
+                    "swell the", "swelling the")
+# Between two numbers: the first shares the second's troop word (``from 3,800 to 4,500 troops``).
+_JOINERS = frozenset(norm_word(w, False) for w in "and or to và hoặc lên xuống đến tới còn".split())
+_FROM_X = _words("from", "từ")
+_TO_Y = _words("to", "lên", "xuống", "xuống còn", "đến", "tới")
+# ``the 6,000-strong force``: a strength when a word of the force follows, a contingent's size otherwise.
+_STRONG = _words("strong")
+_FORCE_WORDS = _words("force", "mission", "peacekeeping force", "nato-led force", "nato force")
+# A number with no troop word is read only before one of these (or at the end of the sentence).
+_BARE_NEXT = frozenset(norm_word(w, False) for w in (
+    "now today currently by in at this next from as after before when since following under hiện nay vào trong "
+    "từ sau khi kể người").split())
+# A sentence that speaks of troops or strength; a number with no troop word needs one (or the force close by).
+_STRENGTH = _words("strength", "troop level", "troop levels", "quân số", "tổng quân số", "sĩ số")
+
 # Words that point back at the force: ``the mission``, ``lực lượng này``.
 ANAPHORA = _words("which", "the force", "the mission", "lực lượng", "sứ mệnh", "phái bộ", "liên minh")
 
@@ -216,27 +252,58 @@ def _skip_back(norms: Sequence[str], pos: int) -> int:
 class _Figure:
     value: int
     start: int  # token index of the number
-    end: int  # token index after the troop word
-    unit_end: int
+    end: int  # token index after the number
+    unit_end: int  # token index after the troop word (after the number when it has none)
+    bare: bool = False  # no troop word: read only by a verb of having, reaching or removing before it
+    strong: bool = False  # "the 6,000-strong force": a total
 
 
 def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[NumberSpan]) -> list[_Figure]:
-    """The numbers of troops in a sentence (a number with a troop word right after it)."""
+    """The numbers of troops in a sentence (a number with a troop word right after it), and the numbers
+    of strength written without one (``6,000-strong``, ``from 3,800 to 4,500 troops``, ``has 14,000 now``)."""
     figures: list[_Figure] = []
     wholes: set[int] = set()
     by_start = {n.start: n for n in numbers}
-    for n in numbers:
+    for k, n in enumerate(numbers):
         if n.start in wholes:
             continue
         unit = _unit_after(norms, n.end, by_start)
         if unit is None:
             part = _partitive(norms, n.end, by_start)
-            if part is None:
-                continue
-            whole, unit = part
-            wholes.add(whole)
-        figures.append(_Figure(n.value, n.start, n.end, unit))
+            if part is not None:
+                whole, unit = part
+                wholes.add(whole)
+        shared = _shares_unit(norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
+        if unit is None and shared:
+            unit = n.end
+        if unit is not None:
+            figures.append(_Figure(n.value, n.start, n.end, unit))
+        elif _at(norms, n.end, _STRONG[0]):
+            if any(_at(norms, n.end + 1 + gap, p) for gap in (0, 1) for p in _FORCE_WORDS):
+                figures.append(_Figure(n.value, n.start, n.end, n.end + 1, strong=True))
+        elif _thousands(tokens, n) and (n.end >= len(norms) or norms[n.end] in _BARE_NEXT or (
+                shared is False and _thousands(tokens, numbers[k + 1]) and norms[n.end] in _JOINERS)):
+            figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
     return figures
+
+
+def _shares_unit(norms: Sequence[str], n: NumberSpan, nxt: NumberSpan,
+                 numbers: dict[int, NumberSpan]) -> bool | None:
+    """``350 German and 250 Austrian soldiers``, ``from 3,800 to about 4,500 troops``: True when ``n`` is
+    counted in the troop word of the next number, False when the two are joined but the next has no troop
+    word either (``from 3,800 to 4,500.``), None when they are not joined."""
+    between = norms[n.end : nxt.start]
+    if len(between) > 3 or not any(w in _JOINERS for w in between):
+        return None
+    return _unit_after(norms, nxt.end, numbers) is not None
+
+
+def _thousands(tokens: Sequence[Token], n: NumberSpan) -> bool:
+    """A number that can be a strength on its own: in the thousands, written with a separator or a
+    scale word (``14,000``, ``10.000``, ``một nghìn``), never a bare year (``2026``)."""
+    if n.value < 1000:
+        return False
+    return n.end - n.start > 1 or not tokens[n.start].norm.isdigit()
 
 
 def _unit_after(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -> int | None:
@@ -268,12 +335,24 @@ def _partitive(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -
 
 def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
+    if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW):
+        return None
     before = _skip_back(norms, fig.start)
+    if _ending_at(norms, before, _CAP) is not None:
+        return None
+    if fig.strong:
+        return 0
     force_before = _find(folded, rules.force, 0, before) or _find(norms, ANAPHORA, 0, before)
-    if before > 0 and _ending_at(norms, before, REACH) is not None and force_before:
+    if _ending_at(norms, before, _RECIPIENT) is not None:
+        return 0 if _find(folded, rules.force) or force_before else None
+    # "KFOR's Polish contingent has 250 soldiers": what a contingent has or reaches is not the force's.
+    of_force = force_before and not _find(norms, _CONTINGENT, force_before[-1] - 3, before)
+    if before > 0 and _ending_at(norms, before, REACH) is not None and of_force:
         return 0
-    if force_before and _ending_at(norms, before, HAVE) is not None:
+    if of_force and _ending_at(norms, before, HAVE) is not None:
         return 0
+    if fig.bare:
+        return _classify_bare(fig, before, norms, folded, rules)
     after = fig.unit_end
     if _ending_at(norms, after + 1, _FROM) is not None or _ending_at(norms, after + 2, _FROM) is not None:
         tail = _find(norms, _NATIONS, after + 1, after + 5)
@@ -289,6 +368,52 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     if adds:
         return 1
     return None
+
+
+def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
+                   rules: FactRules) -> int | None:
+    """A number with no troop word (``has shed about 4,000``): a change only with a verb of moving troops
+    right before it, in a sentence that speaks of troops or strength or names the force close by."""
+    if not (_find(norms, UNITS) or _find(norms, _STRENGTH) or _find(folded, rules.force, fig.start - 6, fig.start)):
+        return None
+    if not _find(folded, rules.force, 0, before) or (rules.others and _find(folded, rules.others, 0, before)):
+        return None
+    if _ending_at(norms, before, REMOVE) is not None:
+        return -1
+    added = _ending_at(norms, before, ADD)
+    if added is not None and norms[added] not in ("more", "hơn"):
+        return 1
+    return None
+
+
+def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str],
+             rules: FactRules) -> list[tuple[_Figure, _Figure, bool | None]]:
+    """``KFOR will grow from nearly 3,800 to about 4,500 troops``: the pairs (X, Y), and whether they are
+    the force's strength: True with the force named before X, False when a national contingent grows
+    from X to Y (then only the change counts), None when the force is not named before X (no fact)."""
+    pairs = []
+    for a, b in zip(figs, figs[1:], strict=False):
+        if a.strong or b.strong:
+            continue
+        start = _skip_back(norms, a.start)
+        if _ending_at(norms, start, _FROM_X) is None:
+            continue
+        mid = _skip_back(norms, b.start)
+        if mid - a.unit_end > 2 or not any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1)):
+            continue
+        if not _find(folded, rules.force, 0, start):
+            pairs.append((a, b, None))  # some other force's or army's strength: neither figure is a fact
+            continue
+        # a force's strength is in the thousands; hundreds growing to hundreds are a contingent's
+        pairs.append((a, b, b.value >= 1000 and not _find(norms, _CONTINGENT, 0, b.unit_end)))
+    return pairs
+
+
+# In an article whose title names the force or its place, these words point back at its troops.
+_BACK_REF = _words("the contingent", "its contingent", "the mission", "the force", "the troops", "lực lượng này",
+                   "sứ mệnh này", "đội quân", "số quân")
+_CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "đội quân",
+                     "tiểu đoàn", "đại đội", "lữ đoàn")
 
 
 def _near_others(folded: Sequence[str], fig: _Figure, rules: FactRules) -> bool:
@@ -311,6 +436,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
     """The troop facts of the force ``rules`` names that ``article`` states, in reading order."""
     facts: list[Fact] = []
     seen: set[tuple[str, int]] = set()
+    # A headline about the force or its place ties a sentence that speaks of "the contingent" to it.
+    title_names = _names(article.title, rules)
     for text in (article.title, article.summary, article.body):
         previous_names_force = False
         for sentence in sentences(text):
@@ -321,18 +448,27 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             norms = [t.norm for t in tokens]
             folded = [norm_word(t.norm, True) for t in tokens]
             names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
-            tied = names_force or previous_names_force
+            tied = names_force or previous_names_force or (title_names and bool(_find(norms, _BACK_REF)))
             previous_names_force = names_force
             if not tied:
                 continue
-            for fig in _figures(tokens, norms, read_numbers(sentence, tokens)):
-                if _near_others(folded, fig, rules):
+            figs = [f for f in _figures(tokens, norms, read_numbers(sentence, tokens))
+                    if not _near_others(folded, f, rules)]
+            found: list[tuple[str, int]] = []
+            paired: set[int] = set()
+            for x, y, whole in _from_to(figs, norms, folded, rules):
+                paired |= {x.start, y.start}
+                if whole is not None:
+                    found += [("total", x.value), ("total", y.value)] if whole else []
+                    found.append(("change", y.value - x.value))
+            for fig in figs:
+                if fig.start in paired:
                     continue
                 kind = _classify(fig, norms, folded, rules)
-                if kind is None:
-                    continue
-                fact = Fact(topic_id, "total" if kind == 0 else "change", fig.value * (kind or 1), sentence)
-                if (fact.kind, fact.value) not in seen:
-                    seen.add((fact.kind, fact.value))
-                    facts.append(fact)
+                if kind is not None:
+                    found.append(("total" if kind == 0 else "change", fig.value * (kind or 1)))
+            for kind_name, value in found:
+                if (kind_name, value) not in seen and (kind_name == "total" or value):
+                    seen.add((kind_name, value))
+                    facts.append(Fact(topic_id, kind_name, value, sentence))
     return tuple(facts)

@@ -101,3 +101,59 @@ def test_seed_000_facts() -> None:
 def test_sentences_keep_abbreviations_and_cut_at_lines() -> None:
     assert sentences("Gen. Smith spoke. KFOR has 4,500 troops.\nNext line") == [
         "Gen. Smith spoke.", "KFOR has 4,500 troops.", "Next line"]
+
+
+# ── strength and changes written without a troop word after each number ─────────────────────────
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "shed N": troops removed, with or without the troop word
+    ("Since 1999 KFOR has shed about 4,000 troops.", [("change", -4000)]),
+    ("KFOR has shed about 4,000 since June.", [("change", -4000)]),
+    ("KFOR đã cắt giảm khoảng 4.000 kể từ tháng 6.", [("change", -4000)]),
+    # a number in the thousands after a verb of having or reaching, the force named before it
+    ("KFOR, which had 50,000 troops in 1999, has some 14,000 now.", [("total", 50000), ("total", 14000)]),
+    ("NATO plans to cut KFOR to about 10,000 by January.", [("total", 10000)]),
+    ("KFOR sẽ giảm xuống còn khoảng 10.000 vào tháng 1.", [("total", 10000)]),
+    ("KFOR numbered nearly 50,000 troops in 1999.", [("total", 50000)]),
+    # from X to Y of the force's strength: both totals and the change between them
+    ("The reinforcements will lift KFOR from nearly 3,800 to about 4,500 troops.",
+     [("total", 3800), ("total", 4500), ("change", 700)]),
+    ("KFOR's strength will grow from nearly 3,800 to about 4,500.",
+     [("total", 3800), ("total", 4500), ("change", 700)]),
+    ("Quân số KFOR sẽ tăng từ khoảng 3.800 lên khoảng 4.500 binh sĩ.",
+     [("total", 3800), ("total", 4500), ("change", 700)]),
+    ("KFOR sẽ giảm từ 4.500 xuống còn 4.000 binh sĩ.", [("total", 4500), ("total", 4000), ("change", -500)]),
+    # ... and of a national contingent: only the change
+    ("The German contingent in KFOR will grow from 80 to 230 soldiers.", [("change", 150)]),
+    # a reinforcement told in national parts: each part is troops added
+    ("Germany and Austria will send 350 and 250 soldiers to Kosovo to reinforce KFOR.",
+     [("change", 350), ("change", 250)]),
+    ("Đức và Áo sẽ điều 350 và 250 binh sĩ tới Kosovo để tăng cường cho KFOR.", [("change", 350), ("change", 250)]),
+    # an N-strong force is a total, an N-strong contingent is not a fact
+    ("KFOR, a 4,500-strong force, patrols the north.", [("total", 4500)]),
+    ("KFOR said the 6,000-strong force would stay.", [("total", 6000)]),
+    ("Poland's 250-strong contingent serves in KFOR.", []),
+    # what troops are added to is the force's total
+    ("Đợt tăng quân này bổ sung cho khoảng 18.500 binh sĩ của KFOR.", [("total", 18500)]),
+    ("The new troops will join the 4,500 soldiers of KFOR already in Kosovo.", [("total", 4500)]),
+    # casualties and ceilings are not troops sent
+    ("NATO decided to send extra troops to KFOR after 30 peacekeepers were injured.", []),
+    ("Hôm qua 30 binh sĩ KFOR bị thương, NATO quyết định điều thêm quân tới Kosovo.", []),
+    ("Đức có thể triển khai tối đa 400 binh sĩ tại Kosovo.", []),
+    ("The cabinet may keep a maximum of 235 soldiers in Kosovo.", []),
+    # a contingent's size is not the force's, whatever the verb
+    ("KFOR's Polish contingent has 250 soldiers.", []),
+    # years and numbers that are not troops stay out
+    ("KFOR extended its mandate to 2026.", []),
+    ("Serbia wants its special forces in Kosovo increased from 1,500 to 5,000 troops.", []),
+])
+def test_strength_and_changes_without_a_troop_word_after_each_number(body: str, expected: list) -> None:
+    assert facts(body) == expected
+
+
+def test_a_headline_about_the_force_ties_a_sentence_about_the_contingent() -> None:
+    body = ("Parliament approved the plan. The vote was 123 to 62.\n\n"
+            "Under the compromise, the contingent will be reduced by 70 soldiers in two steps.")
+    assert facts(body, title="Parliament extends Kosovo mission but trims Swiss contingent") == [("change", -70)]
+    assert facts(body, title="Parliament approves budget") == []
