@@ -13,15 +13,33 @@ import unicodedata
 
 # A short line that is only a heading of related / further reading: everything from it is cut.
 _RELATED_HEADING = re.compile(
-    r"^(?:tin|bài|bài viết)\s+(?:liên quan|cùng chuyên mục|khác|mới(?: nhất)?|đọc nhiều|xem nhiều)"
-    r"|^(?:xem|đọc)\s+(?:thêm|nhiều|tiếp)(?: bài| tin)?"
-    r"|^có thể bạn (?:quan tâm|chưa đọc)"
-    r"|^related(?: news| articles?| stories| content| coverage| reading)?"
+    r"^(?:tin|bài|bài viết|tin tức|tin bài)\s+(?:liên quan|cùng (?:chuyên mục|chủ đề|danh mục)|khác|"
+    r"mới(?: nhất| cập nhật)?|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|nổi bật|nóng|hot|tiêu điểm|"
+    r"được quan tâm(?: nhất)?)"
+    r"|^(?:xem|đọc)\s+(?:thêm|nhiều(?: nhất)?|tiếp)(?: bài| tin)?"
+    r"|^(?:cùng (?:chuyên mục|chủ đề)|chủ đề liên quan|mới nhất|nổi bật|tiêu điểm|đọc nhiều(?: nhất)?|"
+    r"xem nhiều(?: nhất)?)"
+    r"|^có thể bạn (?:quan tâm|chưa đọc|muốn đọc)"
+    r"|^related(?: news| articles?| stories| content| coverage| reading| posts| links| topics)?"
     r"|^(?:read|see) (?:more|also|next)(?: news| stories| articles)?"
-    r"|^more (?:news|stories|on this(?: story| topic)?)"
-    r"|^you (?:may|might) also like",
+    r"|^(?:also|further) read(?:ing)?|^(?:also|further) see"
+    r"|^more (?:news|stories|on this(?: story| topic)?|from\b.*|in\b.*|about\b.*|to read)"
+    r"|^(?:most|the most) (?:read|viewed|popular|shared|commented|recent)(?: news| stories| articles)?"
+    r"|^(?:latest|popular|trending|recommended)(?: news| stories| articles| posts| now| headlines)?"
+    r"|^(?:top|breaking|recent|featured|other) (?:news|stories|articles|posts|headlines)"
+    r"|^(?:editor'?s|editors'?) (?:picks?|choice)|^what to read next|^in other news|^don'?t miss"
+    r"|^you (?:may|might) (?:also )?(?:like|be interested in|have missed)",
     re.I,
 )
+# "Read more: NATO to send 700 more troops": a teaser of another story inside the article, dropped.
+_TEASER = re.compile(
+    r"^(?:read|see) (?:more|also|next)\s*[:：»›>|\-–—]"
+    r"|^(?:also|further) read\s*[:：»›>|\-–—]|^(?:related|recommended|more)\s*[:：»›>|]"
+    r"|^(?:xem|đọc) (?:thêm|tiếp)\s*[:：»›>|\-–—]|^(?:tin|bài) liên quan\s*[:：»›>|\-–—]"
+    r"|^>>+\s*(?:xem|đọc|read|see)\b",
+    re.I,
+)
+_TEASER_MAX = 200
 _HEADING_TAIL = re.compile(r"\s*[:：»›>\-–—]*\s*$")
 
 # Follow / subscribe / share lines. Dropped (not cut at): some sites put one after the lead.
@@ -86,6 +104,12 @@ def is_follow_line(line: str) -> bool:
     return len(line) <= _FOLLOW_MAX and bool(_FOLLOW.match(line))
 
 
+def is_teaser_line(line: str) -> bool:
+    """A "Read more: <another story's headline>" line inside the article (not a heading alone)."""
+    line = _norm(line)
+    return len(line) <= _TEASER_MAX and bool(_TEASER.match(line)) and not is_related_heading(line)
+
+
 def is_caption(line: str) -> bool:
     line = _norm(line)
     if not line or len(line) > _CAPTION_MAX:
@@ -136,8 +160,10 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
         if not para:
             continue
         if is_related_heading(para):
-            break
-        if is_follow_line(para):
+            if out:
+                break
+            continue  # a heading before any of the article (a page's menu): the article is still to come
+        if is_follow_line(para) or is_teaser_line(para):
             continue
         para = strip_glued_caption(para)
         if is_caption(para):

@@ -28,15 +28,22 @@ the thousands right after a verb of having, reaching or removing with the force 
 A figure that troops are added to (``bổ sung cho 18.500 binh sĩ của KFOR``, ``join the 4,500 troops
 of KFOR``) is the force's total, not a change.
 
+``to Y ... from X`` (``cut to 10,000 by January from some 14,000 now``) states two totals and no change.
+Two troop figures joined by "and" (``550 German and 150 Austrian soldiers``) are parts of one group: never
+the force's total, troops added or removed when the sentence before tells troops arriving or leaving.
+A word of direction before the place (``bắt đầu tới Cô-xô-vô``) is an arrival. Vietnamese written without
+diacritics is read with the word lists folded.
+
 The part of a whole (``100 of its roughly 250 soldiers``) is the figure; the whole is not.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.records import Article, Fact
 from monitor.rules.numbers import NumberSpan, read_numbers
@@ -99,8 +106,11 @@ ADD = _words(
     "reinforce*", "arriv*", "join", "joins", "joined", "joining", "boost*", "add", "adds", "added",
     "bolster*", "contribute an additional", "landed", "lands", "increas*", "grow", "grows", "growing", "expand*",
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
-    "đến kosovo", "gia nhập", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến",
+    "đến kosovo", "gia nhập", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến", "hạ cánh", "touched down",
+    "touch down", "touches down",
 )
+# ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
+_TOWARD = frozenset(norm_word(w, False) for w in "to into tới đến sang vào toi den vao".split())
 REMOVE = _words(
     "withdraw*", "withdrew", "pull", "pulls", "pulled", "pulling", "bring home", "brings home",
     "brought home", "bring back", "return home", "returning home", "cut", "cuts", "reduc*", "draw down",
@@ -121,6 +131,7 @@ _APPROX = _words(
     "about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "more than",
     "fewer than", "less than", "up to", "an estimated", "at least", "close to", "just over", "just under",
     "currently", "now", "today", "still", "another", "an additional", "additional", "a further", "a total of",
+    "the current", "its current", "the present",
     "khoảng", "gần", "hơn", "trên", "chừng", "ước tính", "ít nhất", "tới", "hiện", "hiện nay", "thêm",
     "tổng cộng", "xấp xỉ", "chưa đến", "dưới",
 )
@@ -185,9 +196,42 @@ def sentences(text: str) -> list[str]:
 # ── matching helpers ─────────────────────────────────────────────────────────────────────────────
 
 
+class _Unaccented(list):
+    """The words of a Vietnamese sentence written without diacritics (``dieu them 700 binh si``): the
+    word lists are compared folded there, since ``thêm`` can only be ``them`` in such a text."""
+
+
+@functools.cache
+def _fold_pattern(pattern: _Pattern) -> _Pattern:
+    return tuple((norm_word(word, True), prefix) for word, prefix in pattern)
+
+
+_FOLDED: dict[int, tuple[Sequence[_Pattern], tuple[_Pattern, ...]]] = {}
+
+
+def _folded(patterns: Sequence[_Pattern]) -> tuple[_Pattern, ...]:
+    found = _FOLDED.get(id(patterns))
+    if found is None or found[0] is not patterns:
+        found = _FOLDED[id(patterns)] = (patterns, tuple(_fold_pattern(p) for p in patterns))
+    return found[1]
+
+
+_VI_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+_VI_UNACCENTED = _words("binh si", "quan nhan", "binh linh", "luc luong", "nguoi linh")
+
+
+def _words_of(sentence: str, norms: list[str]) -> list[str]:
+    """``norms``, marked as unaccented Vietnamese when the sentence has no diacritic but Vietnamese troop words."""
+    if not _VI_MARKS.search(sentence) and _find(norms, _VI_UNACCENTED):
+        return _Unaccented(norms)
+    return norms
+
+
 def _at(norms: Sequence[str], i: int, pattern: _Pattern) -> bool:
     if i < 0 or i + len(pattern) > len(norms):
         return False
+    if type(norms) is _Unaccented:
+        pattern = _fold_pattern(pattern)
     for k, (word, prefix) in enumerate(pattern):
         actual = norms[i + k]
         if not (actual.startswith(word) if prefix else actual == word):
@@ -225,7 +269,7 @@ def _set_of(patterns: Sequence[_Pattern]) -> _PatternSet:
 def _find(norms: Sequence[str], patterns: Sequence[_Pattern], lo: int = 0, hi: int | None = None) -> list[int]:
     """Start positions in ``norms[lo:hi]`` where one of ``patterns`` occurs."""
     hi = len(norms) if hi is None else min(hi, len(norms))
-    pset = _set_of(patterns)
+    pset = _set_of(_folded(patterns) if type(norms) is _Unaccented else patterns)
     return [i for i in range(max(lo, 0), hi) if pset.at(norms, i)]
 
 
@@ -256,9 +300,11 @@ class _Figure:
     unit_end: int  # token index after the troop word (after the number when it has none)
     bare: bool = False  # no troop word: read only by a verb of having, reaching or removing before it
     strong: bool = False  # "the 6,000-strong force": a total
+    part: bool = False  # "550 German and 150 Austrian soldiers": a part of a breakdown, never the force's total
 
 
-def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[NumberSpan]) -> list[_Figure]:
+def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[NumberSpan],
+             text: str = "") -> list[_Figure]:
     """The numbers of troops in a sentence (a number with a troop word right after it), and the numbers
     of strength written without one (``6,000-strong``, ``from 3,800 to 4,500 troops``, ``has 14,000 now``)."""
     figures: list[_Figure] = []
@@ -267,7 +313,10 @@ def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[Nu
     for k, n in enumerate(numbers):
         if n.start in wholes:
             continue
-        unit = _unit_after(norms, n.end, by_start)
+        if _DATE_PART.match(text, tokens[n.end - 1].end) or _DATE_PART_BEFORE.search(text, 0, tokens[n.start].start):
+            continue  # "ngày 7/10", "29-5": a date
+        # a troop word is in the number's clause: "ngày 7/10, các binh sĩ" is no figure
+        unit = None if _CLAUSE_END.match(text, tokens[n.end - 1].end) else _unit_after(norms, n.end, by_start)
         if unit is None:
             part = _partitive(norms, n.end, by_start)
             if part is not None:
@@ -281,10 +330,30 @@ def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[Nu
         elif _at(norms, n.end, _STRONG[0]):
             if any(_at(norms, n.end + 1 + gap, p) for gap in (0, 1) for p in _FORCE_WORDS):
                 figures.append(_Figure(n.value, n.start, n.end, n.end + 1, strong=True))
-        elif _thousands(tokens, n) and (n.end >= len(norms) or norms[n.end] in _BARE_NEXT or (
+        elif _thousands(tokens, n) and (n.end >= len(norms) or norms[n.end] in _BARE_NEXT
+                                        or _CLAUSE_END.match(text, tokens[n.end - 1].end) or (
                 shared is False and _thousands(tokens, numbers[k + 1]) and norms[n.end] in _JOINERS)):
             figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
-    return figures
+    return _mark_parts(figures, norms)
+
+
+_CLAUSE_END = re.compile(r"\s*[,;:)]")
+_DATE_PART = re.compile(r"[/\-.]\d")  # 29/5, 29-5, 29.5: the day before a month
+_DATE_PART_BEFORE = re.compile(r"\d[/\-.]$")  # ... and the month after a day
+_AND = frozenset(norm_word(w, False) for w in "and plus và cùng cộng".split())
+
+
+def _mark_parts(figures: list[_Figure], norms: Sequence[str]) -> list[_Figure]:
+    """``550 quân nhân Đức và 150 quân nhân Áo``, ``350 German and 250 Austrian soldiers``: two troop figures
+    joined by "and" are parts of one group (a breakdown by nation or unit), so neither is the force's whole."""
+    parts: set[int] = set()
+    for a, b in zip(figures, figures[1:], strict=False):
+        if a.bare or b.bare or a.strong or b.strong:
+            continue
+        between = norms[a.unit_end : b.start]
+        if len(between) <= 3 and any(w in _AND for w in between):
+            parts |= {a.start, b.start}
+    return [replace(f, part=True) if f.start in parts else f for f in figures]
 
 
 def _shares_unit(norms: Sequence[str], n: NumberSpan, nxt: NumberSpan,
@@ -347,9 +416,9 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
         return 0 if _find(folded, rules.force) or force_before else None
     # "KFOR's Polish contingent has 250 soldiers": what a contingent has or reaches is not the force's.
     of_force = force_before and not _find(norms, _CONTINGENT, force_before[-1] - 3, before)
-    if before > 0 and _ending_at(norms, before, REACH) is not None and of_force:
+    if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and not fig.part:
         return 0
-    if of_force and _ending_at(norms, before, HAVE) is not None:
+    if of_force and _ending_at(norms, before, HAVE) is not None and not fig.part:
         return 0
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
@@ -365,9 +434,15 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end]
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
     adds = [i for i in adds if norms[i] not in ("more", "hơn") or i >= fig.start]
-    if adds:
+    if adds or _arrivals(norms, folded, rules, lo, hi):
         return 1
     return None
+
+
+def _arrivals(norms: Sequence[str], folded: Sequence[str], rules: FactRules, lo: int, hi: int) -> list[int]:
+    """Positions in ``[lo, hi)`` of a word of direction followed by the force's place (``tới Cô-xô-vô``)."""
+    return [i for i in range(max(lo, 0), min(hi, len(norms) - 1))
+            if norms[i] in _TOWARD and _set_of(rules.place).at(folded, i + 1)] if rules.place else []
 
 
 def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
@@ -409,11 +484,28 @@ def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str
     return pairs
 
 
+def _movement(norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int:
+    """+1 when a sentence tells troops arriving (a verb of adding, ``tới Kosovo``), -1 leaving, 0 neither."""
+    if _find(norms, REMOVE):
+        return -1
+    adds = [i for i in _find(norms, ADD) if norms[i] not in ("more", "hơn")]
+    return 1 if adds or _arrivals(norms, folded, rules, 0, len(norms)) else 0
+
+
+def _reversed_from(fig: _Figure, figs: Sequence[_Figure], kinds: dict[int, int | None],
+                   norms: Sequence[str]) -> bool:
+    """``to about 5,000 troops early next year from the current 10,000``: the figure after ``from``, when a
+    figure before it in the sentence is the force's total, is the strength it starts from."""
+    if fig.part or _ending_at(norms, _skip_back(norms, fig.start), _FROM_X) is None:
+        return False
+    return any(kinds.get(f.start) == 0 and f.start < fig.start for f in figs)
+
+
 # In an article whose title names the force or its place, these words point back at its troops.
 _BACK_REF = _words("the contingent", "its contingent", "the mission", "the force", "the troops", "lực lượng này",
                    "sứ mệnh này", "đội quân", "số quân")
-_CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "đội quân",
-                     "tiểu đoàn", "đại đội", "lữ đoàn")
+_CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "contributor",
+                     "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp")
 
 
 def _near_others(folded: Sequence[str], fig: _Figure, rules: FactRules) -> bool:
@@ -440,19 +532,25 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
     title_names = _names(article.title, rules)
     for text in (article.title, article.summary, article.body):
         previous_names_force = False
+        previous_move = 0  # +1 / -1: the sentence before tells troops arriving / leaving
         for sentence in sentences(text):
             if not _MAY_COUNT.search(sentence) and not previous_names_force:
-                previous_names_force = _names(sentence, rules)
+                tokens = tokenize(sentence, fold_diacritics=False)
+                norms = _words_of(sentence, [t.norm for t in tokens])
+                folded = [norm_word(t.norm, True) for t in tokens]
+                previous_names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
+                previous_move = _movement(norms, folded, rules) if previous_names_force else 0
                 continue
             tokens = tokenize(sentence, fold_diacritics=False)
-            norms = [t.norm for t in tokens]
+            norms = _words_of(sentence, [t.norm for t in tokens])
             folded = [norm_word(t.norm, True) for t in tokens]
             names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
             tied = names_force or previous_names_force or (title_names and bool(_find(norms, _BACK_REF)))
             previous_names_force = names_force
+            move_before, previous_move = previous_move, (_movement(norms, folded, rules) if tied else 0)
             if not tied:
                 continue
-            figs = [f for f in _figures(tokens, norms, read_numbers(sentence, tokens))
+            figs = [f for f in _figures(tokens, norms, read_numbers(sentence, tokens), sentence)
                     if not _near_others(folded, f, rules)]
             found: list[tuple[str, int]] = []
             paired: set[int] = set()
@@ -461,10 +559,16 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 if whole is not None:
                     found += [("total", x.value), ("total", y.value)] if whole else []
                     found.append(("change", y.value - x.value))
+            kinds: dict[int, int | None] = {}
             for fig in figs:
                 if fig.start in paired:
                     continue
-                kind = _classify(fig, norms, folded, rules)
+                kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
+                if kind is None and fig.part and move_before:
+                    # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo" after a sentence of troops arriving
+                    kind = move_before
+                if kind is None and _reversed_from(fig, figs, kinds, norms):
+                    kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"
                 if kind is not None:
                     found.append(("total" if kind == 0 else "change", fig.value * (kind or 1)))
             for kind_name, value in found:

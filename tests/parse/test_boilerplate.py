@@ -61,6 +61,21 @@ def test_caption_glued_to_lead_in_one_paragraph():
         "More news",
         "See also:",
         "  Tin liên quan  ",
+        "Also read",
+        "Most read",
+        "Most viewed",
+        "Latest news",
+        "Trending",
+        "Tin cùng chuyên mục",
+        "Tin mới",
+        "Tin mới nhất",
+        "Đọc nhiều",
+        "Tin khác",
+        "Bài viết cùng chủ đề",
+        "More from Balkan Insight",
+        "Related",
+        "Related Articles",
+        "You might also be interested in",
     ],
 )
 def test_related_headings(line):
@@ -168,3 +183,39 @@ def test_a_selector_that_reaches_into_a_related_box_or_sidebar_takes_nothing_fro
                             "en")
     assert entry.summary == "A calm election."
     assert "Kosovo" not in entry.body and "KFOR" not in entry.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: NATO to send 700 more troops to Kosovo",
+        "READ MORE | KFOR steps up patrols after clashes",
+        "Xem thêm: NATO điều thêm 700 binh sĩ tới Kosovo",
+        "Đọc thêm >> KFOR sẽ có khoảng 4.500 binh sĩ",
+        "Also read: Serbian army on highest alert",
+    ],
+)
+def test_teaser_of_another_story_inside_the_article_dropped(line):
+    assert clean_paragraphs(["The election passed calmly.", line, "Turnout was 41 percent."], "en") == [
+        "The election passed calmly.",
+        "Turnout was 41 percent.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Latest figures show turnout of 41 percent.",
+        "Trending upward, the economy grew 4 percent.",
+        "Read more about the mission in the annual report published today.",
+        "Related talks were held in Brussels on Monday, officials said.",
+    ],
+)
+def test_sentences_that_begin_with_a_heading_word_stay(line):
+    assert clean_paragraphs(["First paragraph of the article.", line], "en") == [
+        "First paragraph of the article.", line]
+
+
+def test_a_heading_before_any_article_text_does_not_cut_the_article():
+    assert clean_paragraphs(["Tin mới", "NATO điều thêm 700 binh sĩ tới Kosovo."], "vi") == [
+        "NATO điều thêm 700 binh sĩ tới Kosovo."]

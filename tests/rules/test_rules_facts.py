@@ -157,3 +157,41 @@ def test_a_headline_about_the_force_ties_a_sentence_about_the_contingent() -> No
             "Under the compromise, the contingent will be reduced by 70 soldiers in two steps.")
     assert facts(body, title="Parliament extends Kosovo mission but trims Swiss contingent") == [("change", -70)]
     assert facts(body, title="Parliament approves budget") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a word of direction before the place is an arrival
+    ("Khoảng 700 quân nhân Đức và Áo của KFOR bắt đầu tới Cô-xô-vô.", [("change", 700)]),
+    ("About 250 Italian soldiers flown into Kosovo will reinforce KFOR.", [("change", 250)]),
+    # parts of a group that arrives are troops added, never the force's total
+    ("Những đơn vị đầu tiên của KFOR đã hạ cánh xuống sân bay, số còn lại sẽ tới trong tuần. "
+     "Lực lượng gồm khoảng 550 quân nhân Đức và 150 quân nhân Áo.", [("change", 550), ("change", 150)]),
+    ("Reserve troops for KFOR landed in Pristina on Monday. The force comprises 550 German and 150 Austrian "
+     "soldiers.", [("change", 550), ("change", 150)]),
+    ("KFOR gồm 550 quân nhân Đức và 150 quân nhân Áo.", []),
+    # "to Y ... from X": the strength it starts from is a total too, no change computed
+    ("NATO will reduce KFOR to about 5,000 troops early next year from the current 10,000, the alliance said.",
+     [("total", 5000), ("total", 10000)]),
+    ("NATO agreed to cut KFOR to about 10,000 troops by January from some 14,000 now.",
+     [("total", 10000), ("total", 14000)]),
+    # a date's day or month followed by a clause is no figure
+    ("Theo thông cáo của KFOR ngày 7/10, các binh sĩ đã hạ cánh xuống Pristina.", []),
+    ("KFOR said on 29.5 that 30 soldiers were injured.", []),
+    # a country's share as a contributor is its contingent, not the force
+    ("Khi KFOR triển khai năm 1999, Đức là nước đóng góp quân đông nhất, với hơn 6.000 binh sĩ.", []),
+    # "touched down" is an arrival
+    ("A plane carrying about 100 German troops for KFOR touched down at Pristina airport.", [("change", 100)]),
+])
+def test_arrivals_breakdowns_and_reversed_ranges(body: str, expected: list) -> None:
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("NATO dieu them 700 binh si toi Kosovo de tang cuong cho KFOR.", [("change", 700)]),
+    ("KFOR hien co khoang 4.500 binh si tu 27 quoc gia.", [("total", 4500)]),
+    ("My se rut khoang 200 binh si khoi KFOR.", [("change", -200)]),
+    # English is not read as unaccented Vietnamese: "them" stays a pronoun
+    ("KFOR thanked them: 30 soldiers were injured.", []),
+])
+def test_vietnamese_written_without_diacritics(body: str, expected: list) -> None:
+    assert facts(body) == expected
