@@ -48,6 +48,7 @@ class Settings:
     politeness_delay: float = 1.0  # seconds between the starts of two requests to one host
     robots_txt: bool = True  # obey each site's robots.txt (a source may opt out)
     failure_threshold: int = 3  # consecutive failures after which `monitor sources` flags a source
+    operator_channel: str | None = None  # a [[channel]] id told once when a source starts failing, once on recovery
     max_backoff: float = 6 * 3600.0  # a failing source is retried at least this often
     parse_budget: float = 10.0  # seconds one document may take to parse before it is refused
     parse_workers: int = 0  # parser processes; 0: one per CPU core
@@ -168,6 +169,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "politeness_delay": (_STR + _NUM, 'a duration such as "1s" (0 for your own servers)'),
         "robots_txt": ((bool,), "true or false"),
         "failure_threshold": ((int,), "a whole number of consecutive failures"),
+        "operator_channel": (_STR, 'the id of a [[channel]] told when a source starts failing and when it recovers'),
         "max_backoff": (_STR + _NUM, 'a duration such as "6h"'),
         "parse_budget": (_STR + _NUM, 'a duration such as "10s"'),
         "parse_workers": ((int,), "a whole number of processes (0: one per core)"),
@@ -337,6 +339,11 @@ def load(path: str | os.PathLike, env: dict[str, str] | None = None) -> Config:
     terms = _terms(p, raw.get("terms", {}))
     topics = _entries(p, raw, "topic", lambda p, e, i: _topic(p, e, i, terms))
     channels = _entries(p, raw, "channel", lambda p, e, i: _channel(p, e, i, env))
+    channel_ids = {e.get("id") for e in raw.get("channel", []) if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    if settings.operator_channel is not None and settings.operator_channel not in channel_ids:
+        p.add('[monitor]: field "operator_channel"',
+              f'no channel has id "{settings.operator_channel}"; name one of the [[channel]] entries '
+              f'({", ".join(sorted(channel_ids)) or "there are none: add one"}), or remove the field')
     topic_ids = {t.id for t in topics}
     for ch in channels:
         for t in ch.topics:
@@ -423,6 +430,7 @@ def _settings(p: _Problems, mon: dict, env: dict[str, str]) -> Settings:
         politeness_delay=_delay(p, w("politeness_delay"), mon.get("politeness_delay"), d.politeness_delay),
         robots_txt=mon.get("robots_txt", True) is not False,
         failure_threshold=_whole(mon, "failure_threshold", d.failure_threshold),
+        operator_channel=mon.get("operator_channel") if isinstance(mon.get("operator_channel"), str) else None,
         max_backoff=_duration(p, w("max_backoff"), mon.get("max_backoff"), d.max_backoff),
         parse_budget=_duration(p, w("parse_budget"), mon.get("parse_budget"), d.parse_budget),
         parse_workers=max(0, _whole(mon, "parse_workers", d.parse_workers)),

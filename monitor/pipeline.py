@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from monitor import alerts as alert_text
-from monitor import noise
+from monitor import failing, noise
 from monitor.config import Config
 from monitor.errors import Blocked, FetchError
 from monitor.fetch.client import Fetcher
@@ -135,10 +135,14 @@ class Poller:
 
         failures = 0 if outcome.ok else state.consecutive_failures + 1
         next_due = next_due_at(source.interval, failures, retry_after, self.config.settings.max_backoff)
-        self.store.record_poll(source.id, status=outcome.status, error=outcome.error, ok=outcome.ok,
-                               next_due=next_due, etag=etag, last_modified=last_modified,
-                               items_seen=outcome.items_seen if outcome.ok else None,
-                               items_new=outcome.items_new if outcome.ok else None)
+        notice = self.store.record_poll(source.id, status=outcome.status, error=outcome.error, ok=outcome.ok,
+                                        next_due=next_due, etag=etag, last_modified=last_modified,
+                                        items_seen=outcome.items_seen if outcome.ok else None,
+                                        items_new=outcome.items_new if outcome.ok else None,
+                                        notices=failing.operator_notices(self.config, source))
+        if notice:
+            log.warning("source %s: %s: the operator's channel %s is told", source.id, notice,
+                        self.config.settings.operator_channel)
         if outcome.ok:
             log.info("source %s: %s, %d items, %d new, %d alerts%s", source.id, outcome.status,
                      outcome.items_seen, outcome.items_new, len(outcome.alerts),

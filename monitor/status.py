@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from monitor import failing
 from monitor.config import Config
 from monitor.redact import REDACTOR
-from monitor.store import Store, to_utc
+from monitor.store import Store
 
-
-def _when(moment: datetime | None) -> str:
-    moment = to_utc(moment)
-    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "-"
-
-
-# What to do about a source that keeps failing, by its status.
-_ADVICE = {
-    "http error": "open the URL in a browser; if it moved, fix the source's url, if it is gone, remove the source",
-    "network error": "check the host name and port in the URL, and that this machine is online (DNS, firewall)",
-    "timeout": "the site is slow or unreachable; if it lasts, raise [monitor] timeout or poll less often",
-    "tls error": "the site's certificate is invalid or expired; tell the site, or use its http:// URL if it has one",
-    "blocked": "the site refuses this client: try its RSS feed, listing page or sitemap instead, or ask the site",
-    "parse error": "the answer is no readable feed/page: open the URL in a browser and check it is still the feed",
-    "parse timeout": "the document is hostile or huge: raise [monitor] parse_budget only if you trust the site",
-    "refused": "the document declares XML entities, which a real feed never needs: ask the site to fix its feed",
-    "too large": "the answer passed the size limit: raise [monitor] max_body_bytes if the document is genuine",
-    "empty body": "the server answered with nothing: usually the site's fault; check the URL in a browser",
-    "redirect loop": "the URL redirects in circles: open it in a browser and use the address it should reach",
-    "refused by address policy": "the URL points into a private network: allow_private_addresses = true "
-                                 "in [monitor] if that is intended",
-    "robots.txt": "the site's robots.txt disallows this URL: ask the site, or set robots_txt = false on the source",
-    "internal error": "a bug in monitor on this source's data: please report it with the log lines",
-}
+_when = failing.when
 
 
 def _health(st, threshold: int) -> str:
@@ -60,13 +36,12 @@ def sources_table(config: Config, store: Store) -> str:
             flagged.append((s, st))
     if flagged:
         lines += [f"FAILING: {len(flagged)} source(s) failed {threshold} or more polls in a row "
-                      "(retried with growing pauses; they recover by themselves on the next success):"]
+                  "(retried with growing pauses; they recover by themselves on the next success):"]
         for s, st in flagged:
-            since = f"last success {_when(st.last_success_at)} UTC" if st.last_success_at else "never succeeded"
-            advice = _ADVICE.get(st.status, "see the last error above")
-            lines.append(f"  {s.id}: {st.consecutive_failures} failures, {since}; {st.status}: "
-                         f"{REDACTOR(st.last_error or '-')}")
-            lines.append(f"    what to do: {advice}")
+            told = f"; operator notified (notice {st.failing_notice})" if st.failing_notice else ""
+            lines.append(f"  {s.id}: {st.consecutive_failures} failures, {failing.since(st)}; "
+                         f"{failing.trouble(st)}{told}")
+            lines.append(f"    what to do: {failing.advice(st.status)}")
     return "\n".join(lines)
 
 
@@ -80,8 +55,13 @@ def alerts_table(store: Store, limit: int = 20) -> str:
     out = []
     for alert, article, deliveries in rows:
         held = f"  (held for a {alert.held})" if alert.held else ""
-        out.append(f"{alert.id}  {_when(alert.created_at)}  {alert.topic_id}  {alert.title}{held}")
-        out.append(f"    {article.url}")
+        if article is None:  # an operator notice about a source
+            about = json.loads(alert.evidence or "{}")
+            out.append(f"{alert.id}  {_when(alert.created_at)}  operator  {alert.title}")
+            out.append(f"    notice to the operator: source {about.get('source', '?')} {about.get('notice', '')}")
+        else:
+            out.append(f"{alert.id}  {_when(alert.created_at)}  {alert.topic_id}  {alert.title}{held}")
+            out.append(f"    {article.url}")
         also = json.loads(alert.also_reported_by or "[]")
         if also:
             out.append(f"    also reported by {len(also)}:")

@@ -9,6 +9,7 @@ policy; nothing on it is a secret (channel URLs are never read here, errors are 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -109,7 +110,8 @@ class StatusApp:
                 badge, status = "new", "never polled"
             else:
                 status = st.status
-                badge = "ok" if status in OK_STATUSES else "bad" if st.consecutive_failures >= 3 else "warn"
+                failing = st.consecutive_failures >= cfg.settings.failure_threshold
+                badge = "ok" if status in OK_STATUSES else "bad" if failing else "warn"
             host = urlsplit(src.url).hostname or ""
             rows.append(
                 f'<tr id="source-{_t(src.id)}"><td><span class="id">{_t(src.id)}</span>'
@@ -134,18 +136,27 @@ class StatusApp:
     def _alerts(self, alerts, now: datetime) -> str:
         rows = []
         for alert, article, deliveries in alerts:
+            if article is None:  # an operator notice about a source: no article, no link
+                source = json.loads(alert.evidence or "{}").get("source", "")
+                rows.append(f'<tr id="alert-{_t(alert.id)}"><td>{_when(alert.created_at, now)}</td><td>operator</td>'
+                            f'<td>{_t(alert.title)}<span class="name">{_t(source)} · notice {_t(alert.id)}</span>'
+                            f"</td><td>{_deliveries(deliveries)}</td></tr>")
+                continue
             url = article.url if urlsplit(article.url).scheme in ("http", "https") else ""
             title = f'<a href="{_t(url)}" rel="noreferrer noopener">{_t(alert.title)}</a>' if url else _t(alert.title)
-            sent = "".join(f'<span class="badge {_delivery_badge(d.status)}" title="{_t(_delivery_detail(d))}">'
-                           f"{_t(d.channel_id)}: {_t(d.status)}</span> " for d in deliveries) \
-                or '<span class="name">no channel: stored and logged</span>'
             rows.append(f'<tr id="alert-{_t(alert.id)}"><td>{_when(alert.created_at, now)}</td>'
                         f'<td>{_t(alert.topic_id)}</td><td>{title}<span class="name">{_t(article.source_id)} · '
-                        f"alert {_t(alert.id)}</span></td><td>{sent}</td></tr>")
+                        f"alert {_t(alert.id)}</span></td><td>{_deliveries(deliveries)}</td></tr>")
         if not rows:
             rows.append('<tr><td colspan="4">no alerts yet</td></tr>')
         return ('<section><h2>Recent alerts</h2><table id="alerts"><thead><tr><th>When</th><th>Topic</th>'
                 "<th>Alert</th><th>Deliveries</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>")
+
+
+def _deliveries(deliveries) -> str:
+    return "".join(f'<span class="badge {_delivery_badge(d.status)}" title="{_t(_delivery_detail(d))}">'
+                   f"{_t(d.channel_id)}: {_t(d.status)}</span> " for d in deliveries) \
+        or '<span class="name">no channel: stored and logged</span>'
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:

@@ -215,6 +215,8 @@ def _blocks(values: dict[str, str], fmt: str) -> dict[str, str]:
 
 def render_alert(view: AlertView, look: Presentation) -> Message:
     """One alert as a message in the channel's format, within its length limit."""
+    if view.notice is not None:
+        return render_notice(view, look)
     fmt, max_length = look.fmt, look.max_length
     snippet_max = SNIPPET_MAX
     while True:
@@ -230,6 +232,21 @@ def render_alert(view: AlertView, look: Presentation) -> Message:
         tail = body[body.rfind("Link:"):] if "Link:" in body else ""
         body = body[: max(0, max_length - len(tail) - 2)] + "…\n" + tail
         body = body[:max_length]
+    return Message(title=one_line(view.title), body=body, format=fmt, headers=alert_headers([view.alert_id]))
+
+
+def render_notice(view: AlertView, look: Presentation) -> Message:
+    """A notice to the operator (a source failing or recovered): its stored words, escaped for the format,
+    within the length limit; never the channel's own layout file (its placeholders are an article's)."""
+    fmt, text = look.fmt, view.body
+    if look.max_length and len(text) > look.max_length:  # cut the words, not the markup made of them
+        text = text[: max(0, look.max_length - 1)] + "…"
+    paragraphs = [escape(p, fmt) for p in text.split("\n\n") if p.strip()]
+    if fmt == "html":
+        body = ('<div style="font-family:sans-serif;max-width:40em">'
+                + "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs) + "</div>")
+    else:
+        body = "\n\n".join(paragraphs)[: look.max_length or None]  # escaping may have lengthened it
     return Message(title=one_line(view.title), body=body, format=fmt, headers=alert_headers([view.alert_id]))
 
 

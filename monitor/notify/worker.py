@@ -6,6 +6,9 @@ once per pass, not once per alert). A failed send keeps its (redacted) error and
 with exponential backoff and jitter until it succeeds or ``give_up_after`` has passed since
 the alert was made; then it is marked ``failed``, shown and counted by ``monitor alerts``.
 
+Notices to the operator (a source failing, recovered; see ``monitor.failing``) are alerts without
+an article: they go out the same way, on their own, never in a digest.
+
 Deliveries held for a digest (a topic's digest period or hourly cap, a channel's quiet
 hours) share a digest key; when due, each key's deliveries go out as one message and are
 marked sent together.
@@ -106,7 +109,8 @@ def _deliver_held(store: Store, config: Config, channels: dict[str, Channel], no
 def _attempt(store: Store, config: Config, channel: Channel, group: list[PendingDelivery], message: Message,
              now: datetime) -> bool:
     ids = [d.delivery_id for d in group]
-    what = f"alert {group[0].alert_id}" if len(group) == 1 else f"digest of {len(group)} alerts"
+    kind = "notice" if group[0].alert is not None and group[0].alert.notice else "alert"  # to the operator
+    what = f"{kind} {group[0].alert_id}" if len(group) == 1 else f"digest of {len(group)} alerts"
     if not store.leases.holds_channel(channel.id, utcnow(), config.settings.lease):
         log.warning("%s to channel %s: not sent now: this instance's lease on the channel lapsed and another "
                     "instance sends its deliveries", what, channel.id)

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -29,7 +29,15 @@ from monitor.store import migrate
 from monitor.store.errors import StoreError
 from monitor.store.instance import instance_id, sqlite_path
 from monitor.store.leases import Leases
-from monitor.store.models import AlertRow, ArticleRow, DeliveryRow, SeenKey, SourceState, TopicTotal
+from monitor.store.models import (
+    OPERATOR_TOPIC,
+    AlertRow,
+    ArticleRow,
+    DeliveryRow,
+    SeenKey,
+    SourceState,
+    TopicTotal,
+)
 
 
 def utcnow() -> datetime:
@@ -114,6 +122,19 @@ class Saved:
 
 
 @dataclass(frozen=True)
+class OperatorNotices:
+    """Tell the operator's channel when a source starts failing and when it recovers (see ``record_poll``).
+
+    ``render(kind, state, notice_id) -> (title, body)``: the words of a "failing" or "recovered" notice, from
+    the source's state as this poll left it."""
+
+    channel_id: str
+    threshold: int  # consecutive failures that make a source failing
+    render: Callable[[str, SourceState, str], tuple[str, str]]
+    due: datetime | None = None  # not sent before (the channel's quiet hours); None: at once
+
+
+@dataclass(frozen=True)
 class AlertView:
     """What a message template needs of one alert: plain data, article text unescaped."""
 
@@ -133,6 +154,7 @@ class AlertView:
     facts: tuple[dict, ...] = ()
     previous_total: int | None = None  # the last total reported for this topic before this alert
     also_reported_by: tuple[dict, ...] = ()
+    notice: str | None = None  # an operator notice ("failing" | "recovered", about source_id): no article
 
 
 @dataclass(frozen=True)
@@ -337,17 +359,52 @@ def alert_id_for(topic_id: str, article_url: str, length: int = 12) -> str:
 
 
 @functools.cache
-def _record_poll_statement(names: tuple[str, ...], ok: bool):
+def _record_poll_statement(names: tuple[str, ...], ok: bool, flagged: bool = False):
     """The UPDATE of a poll's outcome setting these columns (values bound as ``v_<name>``), built once per shape:
-    one more poll, a lease this instance holds given up, the failure count reset or one more."""
+    one more poll, a lease this instance holds given up, the failure count reset or one more.
+
+    A failure returns the row as it left it. A success applies to a source not reported failing (no
+    ``failing_notice``), or with ``flagged`` only to one reported failing, whose notice it clears, returning the
+    row: which of the two matched tells, atomically, whether this poll is the recovery."""
     t = SourceState.__table__
     mine = t.c.lease_owner == bindparam("owner")  # done: free for the next poll, by any instance
     values: dict = {name: bindparam(f"v_{name}") for name in names}
     values.update(polls=t.c.polls + 1, lease_owner=case((mine, None), else_=t.c.lease_owner),
                   lease_until=case((mine, None), else_=t.c.lease_until))
+    source = t.c.source_id == bindparam("source")
     if not ok:
         values["consecutive_failures"] = t.c.consecutive_failures + 1
-    return update(t).where(t.c.source_id == bindparam("source")).values(values)
+        return update(t).where(source).values(values).returning(*t.c)
+    if flagged:
+        values["failing_notice"] = None
+        return update(t).where(source, t.c.failing_notice.is_not(None)).values(values).returning(*t.c)
+    return update(t).where(source, t.c.failing_notice.is_(None)).values(values)
+
+
+_STATE = SourceState.__table__
+_STATE_EXISTS = select(_STATE.c.source_id).where(_STATE.c.source_id == bindparam("source"))
+# a failing source reported to the operator: only by the one poll that finds it not reported yet
+_FLAG_FAILING = (update(_STATE).where(_STATE.c.source_id == bindparam("source"), _STATE.c.failing_notice.is_(None))
+                 .values(failing_notice=bindparam("notice")))
+
+
+def notice_id_for(source_id: str, kind: str, poll: int) -> str:
+    """A notice's id: the source, what it says and the poll that made it (a source's polls are counted)."""
+    return alert_id_for(OPERATOR_TOPIC, f"{source_id}|{kind}|{poll}")
+
+
+def _queue_notice(conn, notices: OperatorNotices, kind: str, state: SourceState, notice_id: str,
+                  now: datetime) -> None:
+    """A notice and its one delivery in the outbox, in the caller's transaction (the poll's record)."""
+    title, body = notices.render(kind, state, notice_id)
+    conn.execute(insert(_ALERT).values(AlertRow(
+        id=notice_id, topic_id=OPERATOR_TOPIC, article_id=None, dedup_key=f"{OPERATOR_TOPIC}|{notice_id}",
+        severity="warning" if kind == "failing" else "info", score=0.0, title=title, body=body,
+        evidence=json.dumps({"notice": kind, "source": state.source_id}), facts="[]", also_reported_by="[]",
+        held=None, created_at=now).model_dump()))
+    conn.execute(insert(DeliveryRow.__table__).values(
+        alert_id=notice_id, channel_id=notices.channel_id, status="pending", attempts=0,
+        next_attempt_at=notices.due or now, created_at=now))
 
 
 class Store:
@@ -381,7 +438,16 @@ class Store:
 
     def record_poll(self, source_id: str, *, status: str, error: str | None, ok: bool, next_due: datetime,
                     etag: str | None = None, last_modified: str | None = None, items_seen: int | None = None,
-                    items_new: int | None = None) -> None:
+                    items_new: int | None = None, notices: OperatorNotices | None = None) -> str | None:
+        """Record a poll's outcome on its source. With ``notices``, the poll that makes the source fail
+        ``notices.threshold`` times in a row queues one "failing" notice (in the outbox, in this transaction),
+        and its first success after that one "recovered" notice; returns which, if any.
+
+        Each is decided by an UPDATE, so only one poll ever makes it, whatever the instances sharing the
+        database: the failure count is incremented and read back in one statement, and a failing source is
+        marked reported (``failing_notice``) only where it was not yet; a success clears the mark only where it
+        is set, with or without ``notices`` (a spell reported before the channel was unset ends too). A success
+        on a source not reported failing, the common case, is still one UPDATE."""
         now = utcnow()
         values = {"status": status, "last_error": error, "last_poll_at": now, "next_due_at": next_due}
         if ok:
@@ -392,13 +458,40 @@ class Store:
                 values["items_seen"] = items_seen
             if items_new is not None:
                 values["items_new"] = items_new
-        statement = _record_poll_statement(tuple(values), ok)
+        names = tuple(values)
         params = {"source": source_id, "owner": self.leases.owner, **{f"v_{k}": v for k, v in values.items()}}
-        with self.engine.begin() as conn:  # one UPDATE, no read: a round records a thousand of these
-            if conn.execute(statement, params).rowcount == 0:
+        with self.engine.begin() as conn:  # a round records a thousand of these: mostly one UPDATE, no read
+            for _ in range(3):
+                if ok and conn.execute(_record_poll_statement(names, ok), params).rowcount:
+                    return None
+                # a failure; or a success on a source reported failing (this poll ends the spell), or not stored
+                after = conn.execute(_record_poll_statement(names, ok, flagged=ok), params).first()
+                if after is not None or not ok or conn.execute(_STATE_EXISTS, {"source": source_id}).first() is None:
+                    break
+                # neither matched, yet the row is there: on PostgreSQL another instance's success cleared the
+                # mark between the two statements (each sees what is committed when it runs); again
+            if after is None:  # no row yet: the source's first poll
                 row = SourceState(source_id=source_id).model_dump()
                 row.update(values, polls=1, lease_owner=None, lease_until=None, consecutive_failures=0 if ok else 1)
                 conn.execute(insert(SourceState.__table__).values(row))
+            else:
+                row = after._mapping
+            if notices is None or (ok and after is None):
+                return None
+            if ok:
+                state = SourceState(**row)
+                _queue_notice(conn, notices, "recovered", state, notice_id_for(source_id, "recovered", state.polls),
+                              now)
+                return "recovered"
+            if row["failing_notice"] is not None or row["consecutive_failures"] < notices.threshold:
+                return None
+            state = SourceState(**row)
+            notice_id = notice_id_for(source_id, "failing", state.polls)
+            if not conn.execute(_FLAG_FAILING, {"source": source_id, "notice": notice_id}).rowcount:
+                return None  # another poll reported it meanwhile
+            state.failing_notice = notice_id
+            _queue_notice(conn, notices, "failing", state, notice_id, now)
+            return "failing"
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -564,8 +657,12 @@ class Store:
 
     @staticmethod
     def _view(s: Session, a: AlertRow) -> AlertView:
-        art = s.get(ArticleRow, a.article_id)
         evidence = json.loads(a.evidence or "{}")
+        if a.article_id is None:  # an operator notice: its words were written when it was made
+            return AlertView(alert_id=a.id, topic_id=a.topic_id, severity=a.severity, title=a.title, body=a.body,
+                             article_title="", url="", source_id=evidence.get("source", ""), published=None,
+                             created_at=to_utc(a.created_at), notice=evidence.get("notice", "notice"))
+        art = s.get(ArticleRow, a.article_id)
         facts = tuple(json.loads(a.facts or "[]"))
         previous_total = None
         for earlier in s.exec(select(AlertRow.facts).where(AlertRow.topic_id == a.topic_id,
@@ -631,9 +728,10 @@ class Store:
             rows = s.exec(select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status)).all()
             return {status: n for status, n in rows}
 
-    def recent_alerts(self, limit: int = 20) -> list[tuple[AlertRow, ArticleRow, list[DeliveryRow]]]:
+    def recent_alerts(self, limit: int = 20) -> list[tuple[AlertRow, ArticleRow | None, list[DeliveryRow]]]:
+        """The newest alerts with their article (None: an operator notice) and deliveries."""
         with self._session() as s:
-            alerts = s.exec(select(AlertRow, ArticleRow).join(ArticleRow, ArticleRow.id == AlertRow.article_id)
+            alerts = s.exec(select(AlertRow, ArticleRow).outerjoin(ArticleRow, ArticleRow.id == AlertRow.article_id)
                             .order_by(AlertRow.created_at.desc()).limit(limit)).all()
             out = []
             for a, art in alerts:

@@ -80,28 +80,50 @@ def state(engine: Engine) -> SchemaState:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> tuple[SchemaState, str]:
-    """Bring the database to ``revision``; returns the state it was in and the revision it is at now."""
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # instances starting together: one upgrades, the others wait
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
-        before = _state(conn)
-        if before.revision is None and before.tables and not before.legacy:
-            raise StoreError(
-                f"the database has some of monitor's tables ({', '.join(sorted(before.tables))}) but not "
-                f"{', '.join(sorted(FIRST_TABLES - before.tables))}, and no migration record: it was not made by "
-                "monitor or is damaged; restore a backup, or point MONITOR_DATABASE_URL to an empty database")
-        cfg = _config(conn)
-        if before.legacy:
-            log.info("database made before migrations: recording it at revision 0001, then upgrading")
-            command.stamp(cfg, "0001")
-        if before.revision not in (None, *_known()):
-            raise StoreError(f"the database is at revision {before.revision}, which this version of monitor does "
-                             f"not know (its newest is {head()}): a newer version has upgraded it; run that version")
-        command.upgrade(cfg, revision)
-        after = MigrationContext.configure(conn).get_current_revision()
+    """Bring the database to ``revision``; returns the state it was in and the revision it is at now.
+
+    On SQLite, foreign keys are not enforced while migrating (a migration that changes a column rebuilds its
+    table, and dropping the old one would break the rows that refer to it) and are checked before committing,
+    as SQLite's documentation prescribes for table changes; the pragma only takes effect outside a transaction."""
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                before, after = _upgrade(conn, revision)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise StoreError("the database's rows refer to rows that are missing (PRAGMA foreign_key_check "
+                                     "lists them) after upgrading: nothing was changed; restore a backup")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     if after != before.revision:
         log.info("database upgraded from %s to %s", before.describe(), after)
     return before, after
+
+
+def _upgrade(conn: Connection, revision: str) -> tuple[SchemaState, str]:
+    """The upgrade itself, in the transaction ``upgrade`` opened."""
+    if conn.dialect.name == "postgresql":  # instances starting together: one upgrades, the others wait
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
+    before = _state(conn)
+    if before.revision is None and before.tables and not before.legacy:
+        raise StoreError(
+            f"the database has some of monitor's tables ({', '.join(sorted(before.tables))}) but not "
+            f"{', '.join(sorted(FIRST_TABLES - before.tables))}, and no migration record: it was not made by "
+            "monitor or is damaged; restore a backup, or point MONITOR_DATABASE_URL to an empty database")
+    cfg = _config(conn)
+    if before.legacy:
+        log.info("database made before migrations: recording it at revision 0001, then upgrading")
+        command.stamp(cfg, "0001")
+    if before.revision not in (None, *_known()):
+        raise StoreError(f"the database is at revision {before.revision}, which this version of monitor does "
+                         f"not know (its newest is {head()}): a newer version has upgraded it; run that version")
+    command.upgrade(cfg, revision)
+    return before, MigrationContext.configure(conn).get_current_revision()
 
 
 def _known() -> set[str]:

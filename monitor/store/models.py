@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+OPERATOR_TOPIC = "(operator)"  # the topic_id of a notice to the operator's channel: no topic's id looks like it
+
 
 def _ts(**kw) -> Field:
     return Field(default=None, sa_column=Column(DateTime(timezone=True), **kw))
@@ -30,6 +32,9 @@ class SourceState(SQLModel, table=True):
     # the instance polling it now, until when (see monitor.store.leases); None: free
     lease_owner: str | None = None
     lease_until: datetime | None = _ts()
+    # the id of the notice telling the operator's channel that this source is failing, from the poll that reached
+    # the failure threshold until its next success; None: not reported failing (see Store.record_poll)
+    failing_notice: str | None = None
 
 
 class ArticleRow(SQLModel, table=True):
@@ -62,13 +67,17 @@ class SeenKey(SQLModel, table=True):
 
 
 class AlertRow(SQLModel, table=True):
+    """A topic's alert on an article, or a notice to the operator's channel about a source's health: no article,
+    topic_id ``OPERATOR_TOPIC`` (never a topic's: ids start with a letter or digit), evidence
+    ``{"notice": "failing" | "recovered", "source": id}``. Either goes out through the same outbox."""
+
     __tablename__ = "alert"
     # a topic's recent alerts, read as a range (near-duplicates within the cooldown, the hourly rate limit)
     __table_args__ = (Index("ix_alert_topic_created", "topic_id", "created_at"),)
 
     id: str = Field(primary_key=True)  # stable, shown in every message so a resend is recognisable
     topic_id: str = Field(index=True)
-    article_id: int = Field(foreign_key="article.id")
+    article_id: int | None = Field(default=None, foreign_key="article.id")  # None: an operator notice
     dedup_key: str = Field(unique=True)
     severity: str = "warning"
     score: float = 0.0
