@@ -102,7 +102,8 @@ _GAP_STOP = frozenset(norm_word(w, False) for w in (
 _PARTITIVE = _words("of its", "of their", "of the", "of our", "trong số", "trong tổng số")
 
 ADD = _words(
-    "send", "sends", "sent", "sending", "deploy*", "dispatch*", "additional", "extra", "more",
+    "send", "sends", "sent", "sending", "deploy", "deploys", "deployed", "deploying", "deployment of",
+    "deployments of", "redeploy*", "dispatch*", "additional", "extra", "more",
     "reinforce*", "arriv*", "join", "joins", "joined", "joining", "boost*", "add", "adds", "added",
     "bolster*", "contribute an additional", "landed", "lands", "increas*", "grow", "grows", "growing", "expand*",
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
@@ -111,9 +112,13 @@ ADD = _words(
 )
 # ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
 _TOWARD = frozenset(norm_word(w, False) for w in "to into tới đến sang vào toi den vao".split())
+# ... and a word of leaving right before it is a departure (``left Kosovo``, ``rời khỏi Cô-xô-vô``).
+_AWAY = frozenset(norm_word(w, False) for w in "left leave leaves leaving departed quit khỏi rời roi khoi".split())
 REMOVE = _words(
     "withdraw*", "withdrew", "pull", "pulls", "pulled", "pulling", "bring home", "brings home",
-    "brought home", "bring back", "return home", "returning home", "cut", "cuts", "reduc*", "draw down",
+    "brought home", "bring back", "return home", "returns home", "returned home", "returning home", "go home",
+    "goes home", "went home", "going home", "come home", "came home", "coming home", "head home", "headed home",
+    "cut", "cuts", "reduc*", "draw down",
     "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding", "scale back", "scaled back",
     "rút", "rút quân", "cắt giảm", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
 )
@@ -121,10 +126,11 @@ REMOVE = _words(
 REACH = _words("to", "lên", "còn", "đạt", "at", "xuống")
 # A verb of having right before the figure, with the force named earlier in the sentence.
 HAVE = _words(
-    "has", "have", "had", "numbers", "numbered", "numbering", "totals", "totalled", "totaled", "totalling",
-    "totaling", "comprises", "keeps", "maintains", "stands at", "stood at",
+    "has", "have", "had", "number", "numbers", "numbered", "numbering", "total", "totals", "totalled", "totaled",
+    "totalling", "totaling", "comprise", "comprises", "comprised", "consists of", "consisting of", "made up of",
+    "keeps", "maintains", "stands at", "stood at", "force of", "mission of",
     "comprising", "of", "with", "counts", "fields", "strength", "có", "hiện có", "duy trì", "gồm", "với",
-    "bởi", "khoảng", "quân số", "tổng quân số",
+    "bởi", "khoảng", "quân số", "tổng quân số", "quy mô", "quy mô khoảng",
 )
 # Before a figure, skipped when looking at what precedes it.
 _APPROX = _words(
@@ -162,6 +168,12 @@ _BARE_NEXT = frozenset(norm_word(w, False) for w in (
     "từ sau khi kể người").split())
 # A sentence that speaks of troops or strength; a number with no troop word needs one (or the force close by).
 _STRENGTH = _words("strength", "troop level", "troop levels", "quân số", "tổng quân số", "sĩ số")
+# Between a word of strength and the figure: "quân số ... hiện là 4.000", "its strength is about 4,500".
+_COPULA = _words("is", "was", "is now", "now", "stands at", "stood at", "là", "hiện là", "nay là", "lên tới",
+                 "ở mức")
+# Before a word of moving troops: the movement is denied or ruled out.
+_NEGATION = _words("not", "never", "won t", "wouldn t", "don t", "doesn t", "didn t", "no plans to", "không", "chưa",
+                   "chẳng", "không có kế hoạch")
 
 # Words that point back at the force: ``the mission``, ``lực lượng này``.
 ANAPHORA = _words("which", "the force", "the mission", "lực lượng", "sứ mệnh", "phái bộ", "liên minh")
@@ -404,7 +416,7 @@ def _partitive(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -
 
 def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
-    if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW):
+    if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW) or _cumulative(norms, fig):
         return None
     before = _skip_back(norms, fig.start)
     if _ending_at(norms, before, _CAP) is not None:
@@ -420,6 +432,10 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
         return 0
     if of_force and _ending_at(norms, before, HAVE) is not None and not fig.part:
         return 0
+    # "quân số của phái bộ hiện là hơn 4.000 binh sĩ", "KFOR's strength is now about 4,500"
+    copula = _ending_at(norms, before, _COPULA)
+    if of_force and copula is not None and _find(norms, _STRENGTH, copula - 5, copula) and not fig.part:
+        return 0
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
     after = fig.unit_end
@@ -429,20 +445,70 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
             return 0
     lo, hi = fig.start - _ADD_WINDOW_BEFORE, fig.unit_end + _ADD_WINDOW_AFTER
     removes = [i for i in _find(norms, REMOVE, lo, hi) if not fig.start <= i < fig.unit_end]
-    if removes:
-        return -1
     adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end]
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
     adds = [i for i in adds if norms[i] not in ("more", "hơn") or i >= fig.start]
-    if adds or _arrivals(norms, folded, rules, lo, hi):
-        return 1
-    return None
+    # "would not withdraw its 250 soldiers": a movement denied is none; a direction after the figure ("không
+    # rút 250 binh sĩ khỏi Kosovo") is denied by a negation before the figure
+    removes = [i for i in removes if not _negated(norms, i)]
+    adds = [i for i in adds if not _negated(norms, i)]
+    denied = _negated(norms, _skip_back(norms, fig.start), 6)
+    removes += [i for i in _departures(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
+    adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
+    if not (removes or adds):
+        return None
+    if not (removes and adds):
+        return -1 if removes else 1
+    # "send 200 troops to Kosovo as the U.S. urges Serbia to pull back forces": the word of moving nearest
+    # the figure is the one that tells what its troops do
+    def distance(i: int) -> int:
+        return fig.start - i if i < fig.start else i - fig.unit_end + 1
+    return -1 if min(map(distance, removes)) < min(map(distance, adds)) else 1
 
 
-def _arrivals(norms: Sequence[str], folded: Sequence[str], rules: FactRules, lo: int, hi: int) -> list[int]:
+# "không" that is no negation: "không quân" (air force), "không kích" (air strike), "không phận" (airspace).
+_AIR = _words("không quân", "không kích", "không phận", "không gian")
+# Words of arriving that do not say where: after a sentence of troops going home they tell the landing at home.
+_LAND = _words("landed", "lands", "land", "arriv*", "touched down", "touch down", "touches down")
+
+
+def _own_arrival(norms: Sequence[str], fig: _Figure) -> bool:
+    """The figure's sentence tells troops added by a word other than a bare landing or arrival."""
+    lo, hi = fig.start - _ADD_WINDOW_BEFORE, fig.unit_end + _ADD_WINDOW_AFTER
+    land = set(_find(norms, _LAND, lo, hi))
+    return any(i not in land and not fig.start <= i < fig.unit_end for i in _find(norms, ADD, lo, hi))
+
+
+# Troops counted over the years (``22.000 quân nhân đã lần lượt luân phiên phục vụ``, ``more than 9,000 soldiers
+# have served in Kosovo since 1999``) or taking part in an exercise: neither a strength nor a change.
+_CUMULATIVE = _words("have served", "had served", "has served", "served in", "rotated through", "over the years",
+                     "in total over", "luân phiên", "lần lượt", "từng phục vụ", "đã phục vụ", "qua các năm",
+                     "exercise", "exercises", "drill", "drills", "diễn tập", "tập trận")
+
+
+_CUMULATIVE_WINDOW = 10  # words around the figure
+
+
+def _cumulative(norms: Sequence[str], fig: _Figure) -> bool:
+    return bool(_find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW))
+
+
+def _negated(norms: Sequence[str], i: int, window: int = 4) -> bool:
+    """A word of moving troops with a negation in the few words before it (``will not send``, ``không rút``,
+    ``không có kế hoạch rút``)."""
+    return any(not _find(norms, _AIR, k, k + 1) for k in _find(norms, _NEGATION, i - window, i))
+
+
+def _arrivals(norms: Sequence[str], folded: Sequence[str], rules: FactRules, lo: int, hi: int,
+              toward: frozenset[str] = _TOWARD) -> list[int]:
     """Positions in ``[lo, hi)`` of a word of direction followed by the force's place (``tới Cô-xô-vô``)."""
     return [i for i in range(max(lo, 0), min(hi, len(norms) - 1))
-            if norms[i] in _TOWARD and _set_of(rules.place).at(folded, i + 1)] if rules.place else []
+            if norms[i] in toward and _set_of(rules.place).at(folded, i + 1)] if rules.place else []
+
+
+def _departures(norms: Sequence[str], folded: Sequence[str], rules: FactRules, lo: int, hi: int) -> list[int]:
+    """``left Kosovo``, ``rời Cô-xô-vô``: a word of leaving followed by the force's place."""
+    return _arrivals(norms, folded, rules, lo, hi, _AWAY)
 
 
 def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
@@ -461,6 +527,12 @@ def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequ
     return None
 
 
+# Between X and "to Y": when X stands (``from about 14,000 now to 10,000``, ``từ 14.000 người hiện nay xuống
+# còn 10.000``).
+_TIME_WORDS = frozenset(norm_word(w, False) for w in (
+    "now today currently at present people persons hiện nay hiện tại người lúc đó").split())
+
+
 def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str],
              rules: FactRules) -> list[tuple[_Figure, _Figure, bool | None]]:
     """``KFOR will grow from nearly 3,800 to about 4,500 troops``: the pairs (X, Y), and whether they are
@@ -474,7 +546,8 @@ def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str
         if _ending_at(norms, start, _FROM_X) is None:
             continue
         mid = _skip_back(norms, b.start)
-        if mid - a.unit_end > 2 or not any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1)):
+        gap = [w for w in norms[a.unit_end:mid] if w not in _TIME_WORDS]
+        if len(gap) > 2 or not any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1)):
             continue
         if not _find(folded, rules.force, 0, start):
             pairs.append((a, b, None))  # some other force's or army's strength: neither figure is a fact
@@ -486,7 +559,7 @@ def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str
 
 def _movement(norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int:
     """+1 when a sentence tells troops arriving (a verb of adding, ``tới Kosovo``), -1 leaving, 0 neither."""
-    if _find(norms, REMOVE):
+    if _find(norms, REMOVE) or _departures(norms, folded, rules, 0, len(norms)):
         return -1
     adds = [i for i in _find(norms, ADD) if norms[i] not in ("more", "hơn")]
     return 1 if adds or _arrivals(norms, folded, rules, 0, len(norms)) else 0
@@ -564,9 +637,14 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 if fig.start in paired:
                     continue
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
-                if kind is None and fig.part and move_before:
-                    # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo" after a sentence of troops arriving
+                if (kind is None and move_before and (fig.part or not names_force) and not fig.bare
+                        and not _cumulative(norms, fig)):
+                    # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
+                    # soldiers landed at Arlanda": after a sentence of troops arriving or leaving, a figure that
+                    # says no movement of its own (and no place) counts the troops that moved
                     kind = move_before
+                elif kind == 1 and move_before == -1 and not names_force and not _own_arrival(norms, fig):
+                    kind = -1  # "... returned home. The last 70 soldiers landed at Arlanda": landing at home
                 if kind is None and _reversed_from(fig, figs, kinds, norms):
                     kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"
                 if kind is not None:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pytest
 
+from monitor.cli import load_config
+from monitor.matching import compile_config_topics
 from monitor.rules import FactRules
+from monitor.rules.engine import match_all
 from monitor.rules.facts import extract_facts, sentences
 from monitor.rules.numbers import parse_number, read_numbers
 from monitor.rules.text import tokenize
@@ -195,3 +201,93 @@ def test_arrivals_breakdowns_and_reversed_ranges(body: str, expected: list) -> N
 ])
 def test_vietnamese_written_without_diacritics(body: str, expected: list) -> None:
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # strength with a base-form verb, a copula or an apposition
+    ("Officials say KFOR will eventually number about 50,000 troops.", [("total", 50000)]),
+    ("NATO keeps KFOR, a force of about 4,000 soldiers, in Kosovo.", [("total", 4000)]),
+    ("Quân số của KFOR hiện là hơn 4.000 binh sĩ.", [("total", 4000)]),
+    ("Lực lượng KFOR, quy mô khoảng 4.500 binh sĩ, tăng cường tuần tra.", [("total", 4500)]),
+    # from X to Y with a time word after X
+    ("Quân số KFOR sẽ giảm từ khoảng 14.000 người hiện nay xuống còn khoảng 10.000 vào năm sau.",
+     [("total", 14000), ("total", 10000), ("change", -4000)]),
+    # the movement word nearest the figure tells its direction
+    ("Britain will send 200 troops to Kosovo as the U.S. urges Serbia to pull back forces.", [("change", 200)]),
+    # a movement denied is none
+    ("Germany will not withdraw its 70 soldiers from KFOR.", []),
+    ("Ba Lan không có kế hoạch rút 250 binh sĩ khỏi Kosovo.", []),
+    ("Không quân Mỹ điều 200 binh sĩ tới Kosovo để tăng cường cho KFOR.", [("change", 200)]),
+    # leaving the place is a departure
+    ("The final group of about seventy KFOR soldiers left Kosovo on Tuesday.", [("change", -70)]),
+    # a noun of deployment in the past is no movement; troops counted over the years or in an exercise are none
+    ("Germany was a large contributor to KFOR, with more than 6,000 soldiers in Kosovo at the peak of its "
+     "deployment in 1999.", []),
+    ("Since 1999, more than 9,000 Swedish soldiers have served in Kosovo.", []),
+    ("KFOR began its exercise with about 1,000 soldiers from 12 countries.", []),
+])
+def test_strength_wording_direction_and_denials(body: str, expected: list) -> None:
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a figure with no movement of its own, after a sentence of troops leaving, counts the troops that left
+    ("Sweden's last contingent in KFOR returned home on Tuesday. The final group of about seventy soldiers "
+     "landed at Arlanda airport.", [("change", -70)]),
+    ("NATO will send reinforcements to KFOR. The 700 soldiers come from Germany and Austria.", [("change", 700)]),
+    # ... but not troops counted over the years
+    ("Spain began sending troops to Kosovo in 1999. Since then about 22,000 Spanish soldiers have served there "
+     "in rotation.", []),
+])
+def test_figure_after_a_sentence_of_movement(body: str, expected: list) -> None:
+    assert facts(body) == expected
+
+
+# ── the shipped topics on sentences written for each phenomenon ─────────────────────────────────
+
+_SHIPPED = Path(__file__).resolve().parents[2] / "rules.toml"
+
+
+@functools.cache
+def _shipped_topics():
+    return compile_config_topics(load_config(str(_SHIPPED)))
+
+
+def shipped(title: str, body: str) -> set[str]:
+    return {m.topic_id for m in match_all(_shipped_topics(), article(body, title))}
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # the force's name as outlets write it, its strength in an apposition or after a modal
+    ("x", "The Nato-led force, K-For, which has 16,000 troops in Kosovo, sent units.", {"kfor-troops"}),
+    ("Talks resume", "NATO still keeps a peacekeeping force, KFOR, of some 3,500 troops.", {"kfor-troops"}),
+    # troops going to or leaving Kosovo, the verb of going far from the troop word or in the title
+    ("Ohio Guard soldiers head to Kosovo for rotation", "They will take over the U.S. part of KFOR.",
+     {"kfor-troops"}),
+    ("x", "Khoảng 300 binh sĩ Hungary đã có mặt tại Pri-xti-na để tăng cường cho KFOR.", {"kfor-troops"}),
+    ("Tây Ban Nha rút 620 quân khỏi Cô-xô-vô", "Các binh sĩ đang tham gia KFOR sẽ về nước.", {"kfor-troops"}),
+    ("x", "Denmark will withdraw its 35 soldiers serving in KFOR by the end of the year.", {"kfor-troops"}),
+    # ... but not to the border, nor a change denied, nor troops in an exercise
+    ("Serbian troops head to Kosovo border", "KFOR is watching.", set()),
+    ("x", "Hungary would not reduce its commitment to the KFOR mission.", set()),
+    ("x", "Germany won't withdraw its 70 soldiers from KFOR.", set()),
+    ("KFOR diễn tập", "KFOR diễn tập với sự tham gia của khoảng 1.000 binh sĩ từ 12 quốc gia tại Kosovo.", set()),
+    # escalation: a state of emergency over a disaster, the sport of shooting, a conflict elsewhere, the past war
+    ("Kosovo declares state of emergency over energy crisis", "Kosovo declared it over power cuts.", set()),
+    ("Binh sĩ KFOR giúp dân vùng lũ", "Chính phủ Kosovo ban bố tình trạng khẩn cấp vì lũ lụt ở Mitrovica.",
+     set()),
+    ("Serbs block roads", "Kosovo declared a state of emergency in the north after Serbs erected barricades.",
+     {"kosovo-escalation"}),
+    ("Kosovo wins gold", "Kosovo's athletes competed in judo and shooting in Pristina.", set()),
+    ("Officer killed in shooting in northern Kosovo", "A Kosovo police officer was shot near Zvecan.",
+     {"kosovo-escalation"}),
+    ("Bosnia: tension rises as Dodik defies court", "Analysts fear tension could spread to Serbia and Kosovo.",
+     set()),
+    ("History of the war", "About 13,000 people were killed in Kosovo during the war, Belgrade said.", set()),
+    ("NA-TO điều thêm quân", "Bạo lực sắc tộc tồi tệ nhất kể từ năm 1999 làm 22 người thiệt mạng ở Kosovo, "
+     "Xéc-bi-a lên án.", {"kosovo-escalation"}),
+    ("KFOR tập trận", "Binh sĩ cứu hộ người bị thương trong tình huống tấn công giả định tại Kosovo, gần Serbia.",
+     set()),
+])
+def test_shipped_topics_by_phenomenon(title: str, body: str, expected: set[str]) -> None:
+    assert shipped(title, body) == expected
