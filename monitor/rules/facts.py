@@ -105,9 +105,10 @@ ADD = _words(
     "send", "sends", "sent", "sending", "deploy", "deploys", "deployed", "deploying", "deployment of",
     "deployments of", "redeploy*", "dispatch*", "additional", "extra", "more",
     "reinforce*", "arriv*", "join", "joins", "joined", "joining", "boost*", "add", "adds", "added",
-    "bolster*", "contribute an additional", "landed", "lands", "increas*", "grow", "grows", "growing", "expand*",
+    "bolster*", "contribute an additional", "landed", "lands", "increase", "increases", "increased",
+    "increasing", "grow", "grows", "growing", "expand*",
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
-    "đến kosovo", "gia nhập", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến", "hạ cánh", "touched down",
+    "đến kosovo", "gia nhập", "tăng", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến", "hạ cánh", "touched down",
     "touch down", "touches down",
 )
 # ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
@@ -147,10 +148,15 @@ _FROM = _words("from", "từ", "đến từ")
 # After a figure: the soldiers were casualties, not a strength (``30 soldiers were injured``).
 _CASUALTY = _words("injured", "wounded", "killed", "hurt", "dead", "died", "bị thương", "thiệt mạng", "tử vong",
                    "hy sinh", "tử trận")
-_CASUALTY_WINDOW = 4  # words after the troop word
+_CASUALTY_WINDOW = 6  # words after the troop word ("30 binh sĩ gìn giữ hòa bình bị thương")
 # Before a figure: a ceiling, not troops sent (``tối đa 400 binh sĩ``, ``a maximum of 235``).
+# What a mandate allows is a ceiling too (``the mandate, which allows for up to 8,500 troops``).
 _CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of", "cap of", "limit of", "no more than",
-              "không quá")
+              "không quá", "allows for", "allow for", "allows", "allowing", "authorises", "authorizes",
+              "authorising", "authorizing", "permits")
+# After a figure: what may be deployed is a ceiling (``up to 400 soldiers of the Bundeswehr may be deployed``).
+_PERMITTED = _words("may", "might", "can", "could", "được phép", "có thể được")
+_PERMITTED_WINDOW = 5  # words after the troop word
 # Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``).
 _RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join the",
                     "joins the", "joined the", "joining the", "reinforce the", "reinforcing the", "bolster the",
@@ -171,12 +177,16 @@ _STRENGTH = _words("strength", "troop level", "troop levels", "quân số", "t�
 # Between a word of strength and the figure: "quân số ... hiện là 4.000", "its strength is about 4,500".
 _COPULA = _words("is", "was", "is now", "now", "stands at", "stood at", "là", "hiện là", "nay là", "lên tới",
                  "ở mức")
+# The force speaking of its own strength, in an interview or a statement.
+_WE_ARE = _words("we are", "we will be", "we ll be", "we would be", "we number", "we have", "we now have",
+                 "we currently have", "we are now", "chúng tôi có", "chúng tôi hiện có", "chúng tôi sẽ có")
 # Before a word of moving troops: the movement is denied or ruled out.
 _NEGATION = _words("not", "never", "won t", "wouldn t", "don t", "doesn t", "didn t", "no plans to", "không", "chưa",
                    "chẳng", "không có kế hoạch")
 
 # Words that point back at the force: ``the mission``, ``lực lượng này``.
-ANAPHORA = _words("which", "the force", "the mission", "lực lượng", "sứ mệnh", "phái bộ", "liên minh")
+# ("which" is not one: ``Germany, which ... has 2,300 soldiers`` is a country's contingent.)
+ANAPHORA = _words("the force", "the mission", "lực lượng", "sứ mệnh", "phái bộ", "liên minh")
 
 _ADD_WINDOW_BEFORE = 8  # words before the figure where a verb of moving troops is looked for
 _ADD_WINDOW_AFTER = 16  # and after its troop word (Vietnamese syllables make clauses long)
@@ -313,6 +323,7 @@ class _Figure:
     bare: bool = False  # no troop word: read only by a verb of having, reaching or removing before it
     strong: bool = False  # "the 6,000-strong force": a total
     part: bool = False  # "550 German and 150 Austrian soldiers": a part of a breakdown, never the force's total
+    apposed: bool = False  # right after a colon or a dash: "Kfor was a vast enterprise: some fifty thousand soldiers"
 
 
 def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[NumberSpan],
@@ -338,7 +349,9 @@ def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[Nu
         if unit is None and shared:
             unit = n.end
         if unit is not None:
-            figures.append(_Figure(n.value, n.start, n.end, unit))
+            lead = _skip_back(norms, n.start)
+            apposed = lead > 0 and bool(_APPOSITION.search(text, tokens[lead - 1].end, tokens[lead].start))
+            figures.append(_Figure(n.value, n.start, n.end, unit, apposed=apposed))
         elif _at(norms, n.end, _STRONG[0]):
             if any(_at(norms, n.end + 1 + gap, p) for gap in (0, 1) for p in _FORCE_WORDS):
                 figures.append(_Figure(n.value, n.start, n.end, n.end + 1, strong=True))
@@ -350,6 +363,7 @@ def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[Nu
 
 
 _CLAUSE_END = re.compile(r"\s*[,;:)]")
+_APPOSITION = re.compile(r"[:\u2013\u2014]")
 _DATE_PART = re.compile(r"[/\-.]\d")  # 29/5, 29-5, 29.5: the day before a month
 _DATE_PART_BEFORE = re.compile(r"\d[/\-.]$")  # ... and the month after a day
 _AND = frozenset(norm_word(w, False) for w in "and plus và cùng cộng".split())
@@ -419,7 +433,8 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW) or _cumulative(norms, fig):
         return None
     before = _skip_back(norms, fig.start)
-    if _ending_at(norms, before, _CAP) is not None:
+    if (_ending_at(norms, before, _CAP) is not None
+            or _find(norms, _PERMITTED, fig.unit_end, fig.unit_end + _PERMITTED_WINDOW)):
         return None
     if fig.strong:
         return 0
@@ -431,6 +446,13 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and not fig.part:
         return 0
     if of_force and _ending_at(norms, before, HAVE) is not None and not fig.part:
+        return 0
+    # "Today we are about 4,500", "we will be close to 4,800 soldiers": the force speaking of its strength
+    if _ending_at(norms, before, _WE_ARE) is not None and fig.value >= 1000 and not fig.part:
+        return 0
+    # "Kfor was a vast enterprise: some fifty thousand soldiers": the force named, then its strength after a colon
+    if (fig.apposed and fig.value >= 1000 and not fig.part and _find(folded, rules.force, before - 8, before)
+            and not _find(norms, ADD + REMOVE, before - 8, before)):
         return 0
     # "quân số của phái bộ hiện là hơn 4.000 binh sĩ", "KFOR's strength is now about 4,500"
     copula = _ending_at(norms, before, _COPULA)
@@ -575,7 +597,9 @@ def _reversed_from(fig: _Figure, figs: Sequence[_Figure], kinds: dict[int, int |
 
 
 # In an article whose title names the force or its place, these words point back at its troops.
-_BACK_REF = _words("the contingent", "its contingent", "the mission", "the force", "the troops", "lực lượng này",
+# "we" / "our" is the force speaking in an interview or a statement about it (``Today we are about 4,500``).
+_BACK_REF = _words("we", "our", "chúng tôi", "the contingent", "its contingent", "the mission", "the force",
+                   "the troops", "lực lượng này",
                    "sứ mệnh này", "đội quân", "số quân")
 _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "contributor",
                      "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp")
@@ -618,7 +642,9 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             norms = _words_of(sentence, [t.norm for t in tokens])
             folded = [norm_word(t.norm, True) for t in tokens]
             names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
-            tied = names_force or previous_names_force or (title_names and bool(_find(norms, _BACK_REF)))
+            # under a headline about the force, a sentence that points back at it or tells troops moving is its
+            tied = names_force or previous_names_force or (title_names and bool(
+                _find(norms, _BACK_REF) or _movement(norms, folded, rules)))
             previous_names_force = names_force
             move_before, previous_move = previous_move, (_movement(norms, folded, rules) if tied else 0)
             if not tied:

@@ -6,8 +6,8 @@
 - A scale word after a number multiplies it: ``1,5 triệu`` is 1,500,000, ``2 nghìn`` 2000,
   ``3 thousand`` 3000, ``1.2 million`` 1,200,000.
 - Number words: ``a thousand``, ``one hundred``, ``twenty``, ``five hundred``; ``một nghìn``,
-  ``một trăm``, ``hai nghìn``, ``năm trăm`` (a Vietnamese number word counts only with a scale word
-  after it, since ``năm`` is also "year" and ``ba`` a name).
+  ``một trăm``, ``hai nghìn``, ``năm trăm``, ``năm mươi nghìn`` (a Vietnamese number word counts only with
+  ``mươi`` or a scale word after it, since ``năm`` is also "year" and ``ba`` a name).
 
 A number is read only where it stands alone: ``29/5`` and ``29-5`` (dates) are two numbers that the
 fact extractor never ties to troops, and ``1244`` is 1244. Values are rounded to whole numbers.
@@ -38,6 +38,7 @@ VI_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
+_VI_TENS = "mươi"  # "năm mươi" is fifty, "bảy mươi lăm" seventy-five
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
 
@@ -85,6 +86,16 @@ def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
                        and text[tokens[end - 1].end : tokens[end].start] in _SPACES):
                     value = value * 1000 + int(norms[end])
                     end += 1
+        elif norm in VI_WORDS and end < n and norms[end] == _VI_TENS:
+            value = VI_WORDS[norm] * 10
+            end += 1
+            # the unit digit ("lăm", "tư", "bảy"), not "năm": "ba mươi năm" is thirty years
+            if end < n and norms[end] in VI_WORDS and norms[end] not in ("mười", "một", "năm"):
+                value += VI_WORDS[norms[end]]
+                end += 1
+            elif end < n and norms[end] == "mốt":
+                value += 1
+                end += 1
         elif norm in EN_WORDS or norm in VI_WORDS:
             base = EN_WORDS.get(norm, VI_WORDS.get(norm))
             if end < n and norms[end] in SCALES:

@@ -41,6 +41,8 @@ def test_digits_in_both_locales(text: str, value: float) -> None:
     ("hơn 4.000 binh sĩ", 4000), ("almost 3,800 troops", 3800), ("1,5 triệu người", 1_500_000),
     ("a thousand soldiers", 1000), ("một nghìn binh sĩ", 1000), ("Một trăm binh sĩ", 100),
     ("about 4 500 troops", 4500), ("twenty soldiers", 20), ("2 nghìn quân", 2000), ("1.2 million", 1_200_000),
+    ("năm mươi nghìn binh sĩ", 50000), ("bảy mươi lăm binh sĩ", 75), ("hai mươi mốt người", 21),
+    ("ba mươi năm", 30), ("bảy trăm quân", 700), ("fifty thousand soldiers", 50000), ("seven hundred troops", 700),
 ])
 def test_numbers_in_text(text: str, value: int) -> None:
     assert numbers(text) == [value]
@@ -290,4 +292,66 @@ def shipped(title: str, body: str) -> set[str]:
      set()),
 ])
 def test_shipped_topics_by_phenomenon(title: str, body: str, expected: set[str]) -> None:
+    assert shipped(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # the force counted in words, after a colon, or with no troop word after the number
+    ("x", "Then, KFOR was a vast enterprise: some fifty thousand soldiers, with whole brigades.",
+     [("total", 50000)]),
+    ("x", "Khi đó KFOR là một lực lượng lớn: khoảng năm mươi nghìn binh sĩ.", [("total", 50000)]),
+    ("x", "Khi đó KFOR là một lực lượng lớn: khoảng bốn nghìn binh sĩ từ nhiều nước.", [("total", 4000)]),
+    ("KFOR marks 25 years", "Today the force numbers about 4,500, drawn from 28 countries.", [("total", 4500)]),
+    # ... but a colon after troops sent is no strength
+    ("x", "NATO sent reinforcements to KFOR: 1,200 soldiers from Italy.", [("change", 1200)]),
+    # the force speaking of itself, under a headline about it
+    ("Interview: KFOR's commander on the crisis", "Today we are about 4,500. With these units, we will be close to "
+     "4,800.", [("total", 4500), ("total", 4800)]),
+    ("Phỏng vấn Tư lệnh KFOR", "Hiện nay chúng tôi có khoảng 4.500 binh sĩ.", [("total", 4500)]),
+    # ... and troops sent, under it, even when the sentence names neither the force nor the place
+    ("KFOR to get reinforcements", "The United Kingdom is sending an additional 200 soldiers from its reserve "
+     "battalion.", [("change", 200)]),
+    ("NATO tăng cường cho KFOR", "Anh sẽ gửi thêm 200 binh sĩ thuộc tiểu đoàn dự bị.", [("change", 200)]),
+    # "tăng" alone adds troops; a number in words
+    ("x", "KFOR có khoảng 4.500 binh sĩ, tăng gần một nghìn quân so với đầu năm.",
+     [("total", 4500), ("change", 1000)]),
+    ("x", "KFOR now has about 4,500 troops, up by nearly a thousand soldiers since January.", [("total", 4500)]),
+    # what a mandate allows, or what may be deployed, is a ceiling
+    ("x", "The Bundestag mandate for KFOR, which allows for up to 8,500 troops, had not been changed.", []),
+    ("x", "As before, up to 400 soldiers of the Bundeswehr may be deployed in KFOR.", []),
+    ("x", "Theo nghị quyết, tối đa 400 binh sĩ có thể được triển khai cho KFOR.", []),
+    # a country "which has" soldiers is its contingent, not the force
+    ("x", "Germany, which has led a task force in the south of Kosovo, currently has roughly 2,300 soldiers there.",
+     []),
+    # casualties a few words after the troop word
+    ("x", "Đụng độ ở Kosovo khiến 30 binh sĩ gìn giữ hòa bình bị thương.", []),
+    ("x", "The clashes in Kosovo left 30 NATO-led peacekeeping soldiers badly injured.", []),
+])
+def test_strength_and_changes_written_freely(title: str, body: str, expected: list[tuple[str, int]]) -> None:
+    assert facts(body, title) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # the force counted with no troop word, in words, or "quân" after the number
+    ("x", "Today the force numbers about 4,500, drawn from 28 countries. KFOR was set up in 1999.", {"kfor-troops"}),
+    ("x", "KFOR, hiện có khoảng 14.000 quân, đóng tại nhiều căn cứ.", {"kfor-troops"}),
+    # the force cut, either order; troops brought home; a mandate extended; troop numbers changed
+    ("Bundeswehr begins pullout as NATO shrinks KFOR", "The first soldiers landed in Cologne.", {"kfor-troops"}),
+    ("x", "NATO nhất trí thu hẹp Lực lượng gìn giữ hoà bình tại Cô-xô-vô (KFOR).", {"kfor-troops"}),
+    ("x", "Germany has started bringing soldiers home from Kosovo, where they served with KFOR.", {"kfor-troops"}),
+    ("Bundestag extends Kosovo deployment for another year", "German forces take part in KFOR.", {"kfor-troops"}),
+    ("Quốc hội Thụy Sĩ thông qua việc tăng quân số Swisscoy tại Kosovo", "Swisscoy là một phần của KFOR.",
+     {"kfor-troops"}),
+    # a troop figure in a headline about the force
+    ('Interview: "We will be close to 4,800 soldiers" - KFOR\'s commander', "He spoke in Pristina.",
+     {"kfor-troops"}),
+    # ... but not Yugoslav troops leaving in 1999, Serbian troop numbers, the KSF, another mission, casualties
+    ("x", "KFOR entered as Yugoslav soldiers withdrew from Kosovo in June 1999.", set()),
+    ("x", "Serbia reduced troop numbers near Kosovo, Vucic said; KFOR is watching.", set()),
+    ("Kosovo đặt mục tiêu nâng quân số lực lượng an ninh lên 5.000 người", "KFOR vẫn chịu trách nhiệm an ninh.",
+     set()),
+    ("x", "The EU extended the EULEX mission in Kosovo by two years. KFOR welcomed it.", set()),
+    ("30 KFOR soldiers injured in Zvecan", "KFOR condemned it.", {"kosovo-escalation"}),
+])
+def test_shipped_kfor_topic_broadened(title: str, body: str, expected: set[str]) -> None:
     assert shipped(title, body) == expected
