@@ -21,8 +21,12 @@ the score reaches its threshold.
 
 ``TopicSet`` compiles all topics together with a prefilter (``monitor.rules.prefilter``): one pass of a
 multi-pattern matcher over the article's folded text finds which query words occur, and only the topics
-whose needed words all occur are evaluated; the others could not match. The result is the same as
-evaluating every topic.
+whose needed words all occur are evaluated; the others could not match. The evaluation then skips the
+terms the pass did not find (of a named list, only the few found are looked up). The result is the same
+as evaluating every topic.
+
+The article is cut into tokens once (``text.FieldTokens``, byte operations in C); the character offsets
+of tokens are computed only for the evidence of a match, and only for its hits.
 """
 
 from __future__ import annotations
@@ -31,23 +35,23 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 
 from monitor.records import Article, Evidence, Hit, Match
 from monitor.rules.facts import FactRules, extract_facts
-from monitor.rules.prefilter import Prefilter
+from monitor.rules.prefilter import Candidates, Prefilter, term_keys
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import is_number, norm_word, norms_of, search_form, split_words
+from monitor.rules.text import FieldTokens, is_number, norm_word, search_form
 
 __all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
 FIELD_ORDER = ("title", "summary", "body")
+_RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
 SNIPPET_WIDTH = 200
-_SCANS = 8  # words of a field looked up by scanning before the field's words are all indexed
+_SCANS = 32  # words of a field looked up by scanning (in C) before the field's words are all indexed (in Python)
 
 _Words = tuple[tuple[str, bool], ...]  # (norm, is_prefix) per word of a term
 _Occ = tuple[int, int, tuple[tuple[str, int, int], ...]]  # token start, end, (term, start, end) parts
@@ -59,41 +63,44 @@ _Occ = tuple[int, int, tuple[tuple[str, int, int], ...]]  # token start, end, (t
 class _FieldIndex:
     """The tokens of one field, with lookups built lazily and cached (shared by every topic)."""
 
-    def __init__(self, text: str, fold: bool) -> None:
-        self.text = text
-        self._pieces: list[str] | None = split_words(text)  # [gap, word, gap, ...] kept for the offsets
-        self.norms = norms_of(self._pieces[1::2], fold_diacritics=fold)
+    def __init__(self, tokens: FieldTokens, fold: bool) -> None:
+        self.text = tokens.text
+        self._tokens = tokens
+        self.norms = tokens.norms(fold)
         self.vocab = frozenset(self.norms)
         self._positions: dict[str, list[int]] | None = None
         self._lookups = 0
-        self._sorted_vocab: list[str] | None = None
-        self._offsets: list[int] | None = None  # item k of the pieces starts at _offsets[k]
+        self._vocab_lines: str | None = None
         self._numbers: list[int] | None = None
         self._word_cache: dict[tuple[str, bool], list[int]] = {}
         self._term_cache: dict[_Words, list[int]] = {}
 
-    def char_span(self, start: int, end: int) -> tuple[int, int]:
-        """The character offsets of tokens ``start`` to ``end`` (exclusive) in the field's text."""
-        if self._offsets is None:
-            self._offsets = list(accumulate(map(len, self._pieces or ()), initial=0))
-            self._pieces = None
-        return self._offsets[2 * start + 1], self._offsets[2 * end]
+    def spans(self, tokens: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+        """The character offsets of runs of tokens (start, end exclusive) in the field's text."""
+        return self._tokens.spans(tokens)
 
     def numbers(self) -> list[int]:
         if self._numbers is None:
-            numbers = [n for n in self.vocab if n[:1].isdigit() and is_number(n)]  # a lone mark folds to ""
-            self._numbers = sorted(chain.from_iterable(self._word_positions(n, False) for n in numbers))
+            numbers = {n for n in self.vocab if n[:1].isdigit() and is_number(n)}  # a lone mark folds to ""
+            if len(numbers) <= 2:
+                self._numbers = sorted(chain.from_iterable(self._word_positions(n, False) for n in numbers))
+            else:
+                self._numbers = [i for i, n in enumerate(self.norms) if n in numbers]
         return self._numbers
 
     def _vocab_with_prefix(self, prefix: str) -> list[str]:
-        if self._sorted_vocab is None:
-            self._sorted_vocab = sorted(self.vocab)
-        words = self._sorted_vocab
+        """The words of the field that start with ``prefix``, found in C in the vocabulary written one word
+        a line."""
+        lines = self._vocab_lines
+        if lines is None:
+            lines = self._vocab_lines = "\n" + "\n".join(self.vocab) + "\n"
+        needle = "\n" + prefix
         out = []
-        for i in range(bisect_left(words, prefix), len(words)):
-            if not words[i].startswith(prefix):
-                break
-            out.append(words[i])
+        i = lines.find(needle)
+        while i >= 0:
+            end = lines.find("\n", i + 1)
+            out.append(lines[i + 1 : end])
+            i = lines.find(needle, end)
         return out
 
     def _word_positions(self, norm: str, prefix: bool) -> list[int]:
@@ -113,13 +120,10 @@ class _FieldIndex:
         if self._positions is None:
             self._lookups += 1
             if self._lookups <= _SCANS:
-                out, norms, i = [], self.norms, -1
-                if norm in self.vocab:
-                    with suppress(ValueError):
-                        while True:
-                            i = norms.index(norm, i + 1)
-                            out.append(i)
-                return out
+                if norm not in self.vocab:
+                    return []
+                norms, i = self.norms, -1
+                return [i := norms.index(norm, i + 1) for _ in range(norms.count(norm))]
             positions: defaultdict[str, list[int]] = defaultdict(list)
             for i, n in enumerate(self.norms):
                 positions[n].append(i)
@@ -127,13 +131,21 @@ class _FieldIndex:
         return self._positions.get(norm, [])
 
     def has_word(self, norm: str, prefix: bool) -> bool:
-        return bool(self._vocab_with_prefix(norm)) if prefix else norm in self.vocab
+        if not prefix:
+            return norm in self.vocab
+        lines = self._vocab_lines
+        if lines is None:
+            lines = self._vocab_lines = "\n" + "\n".join(self.vocab) + "\n"
+        return "\n" + norm in lines
 
     def term_starts(self, words: _Words) -> list[int]:
         """Token indices where the term (a word or a phrase) starts."""
         found = self._term_cache.get(words)
         if found is None:
-            if not all(self.has_word(n, p) for n, p in words):
+            if len(words) == 1:
+                norm, prefix = words[0]
+                found = self._word_positions(norm, prefix) if prefix or norm in self.vocab else []
+            elif not all(self.has_word(n, p) for n, p in words):
                 found = []
             else:
                 found = self._word_positions(*words[0])
@@ -156,27 +168,43 @@ class _FieldIndex:
 
 @dataclass
 class ArticleIndex:
-    """An article tokenized once for one fold mode; pass it to ``CompiledTopic.match`` to share it."""
+    """An article tokenized once for one fold mode; pass it to ``CompiledTopic.match`` to share it.
+
+    ``tokens``: the article's fields already cut (``article_tokens``), shared by the fold modes."""
 
     article: Article
     fold: bool
+    tokens: dict[str, FieldTokens] | None = field(default=None, repr=False)
     fields: dict[str, _FieldIndex] = field(init=False)
+    worded: tuple[str, ...] = field(init=False)  # the fields with a token, in FIELD_ORDER
 
     def __post_init__(self) -> None:
-        texts = self.article.text_fields()
-        self.fields = {name: _FieldIndex(text, self.fold) for name, text in texts.items()}
+        tokens = self.tokens if self.tokens is not None else article_tokens(self.article)
+        self.fields = {name: _FieldIndex(toks, self.fold) for name, toks in tokens.items()}
+        self.worded = tuple(name for name in FIELD_ORDER if self.fields[name].norms)
+
+
+def article_tokens(article: Article) -> dict[str, FieldTokens]:
+    """The tokens of each field of an article (title, summary, body)."""
+    return {name: FieldTokens(text) for name, text in article.text_fields().items()}
 
 
 # ── compiled query nodes ─────────────────────────────────────────────────────────────────────────
 
 
 class _Ctx:
-    """Per-article memo of node results, so a node shared by truth and evidence is computed once."""
+    """Per-article memo of node results, so a node shared by truth and evidence is computed once.
 
-    def __init__(self, index: ArticleIndex) -> None:
+    ``found``: the prefilter's keys found in the article, or None; a term whose keys are not all found does
+    not occur, so it is not looked up."""
+
+    def __init__(self, index: ArticleIndex, found: set[str] | None = None) -> None:
         self.index = index
+        self.found = found
         self.truth: dict[int, bool] = {}
         self.occ: dict[tuple[int, str], list[_Occ]] = {}
+        self.live: dict[int, list[_Node]] = {}
+        self.present: dict[frozenset[str], frozenset[str]] = {}
 
 
 class _Node:
@@ -202,7 +230,7 @@ class _Node:
 
     def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
         """Add (term, field, token start, token end) of the evidence of a node that holds."""
-        for fname in FIELD_ORDER:
+        for fname in ctx.index.worded:
             for _start, _end, parts in self.occurrences(ctx, fname):
                 out.update((term, fname, s, e) for term, s, e in parts)
 
@@ -210,16 +238,20 @@ class _Node:
 class _Leaf(_Node):
     """A word, a phrase or #num, searched in some fields."""
 
-    def __init__(self, text: str, words: _Words | None, fields: frozenset[str]) -> None:
+    def __init__(self, text: str, words: _Words | None, fields: frozenset[str], keys: frozenset[str]) -> None:
         self.text = text
         self.words = words  # None for #num
         self.length = len(words) if words else 1
         self.fields = [f for f in FIELD_ORDER if f in fields]
+        self.in_fields = fields
+        self.keys = keys  # its prefilter keys (none for #num): all are found where it occurs
 
     def _starts(self, fi: _FieldIndex) -> list[int]:
         return fi.numbers() if self.words is None else fi.term_starts(self.words)
 
     def _holds(self, ctx: _Ctx) -> bool:
+        if ctx.found is not None and not self.keys <= ctx.found:
+            return False
         fields = ctx.index.fields
         if self.words is not None and len(self.words) == 1:
             norm, prefix = self.words[0]
@@ -227,10 +259,15 @@ class _Leaf(_Node):
         return any(self._starts(fields[f]) for f in self.fields)
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
-        if fname not in self.fields:
+        if fname not in self.in_fields or (ctx.found is not None and not self.keys <= ctx.found):
             return []
         n = self.length
         return [(s, s + n, ((self.text, s, s + n),)) for s in self._starts(ctx.index.fields[fname])]
+
+    def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
+        text, n, fields = self.text, self.length, ctx.index.fields
+        for fname in self.fields:
+            out.update((text, fname, s, s + n) for s in self._starts(fields[fname]))
 
 
 class _And(_Node):
@@ -250,17 +287,46 @@ class _And(_Node):
 
 
 class _Or(_Node):
+    """Alternatives; those that are terms (a named list's items) are indexed by a key of theirs, so that
+    only the terms whose keys were found are looked at."""
+
     def __init__(self, children: list[_Node]) -> None:
         self.children = children
+        self._others = [c for c in children if not (isinstance(c, _Leaf) and c.keys)]
+        self._by_key: dict[str, list[_Leaf]] = {}  # terms of one key by their key
+        self._multi: list[_Leaf] = []  # terms of several keys (long phrases, prefixes in phrases)
+        for c in children:
+            if isinstance(c, _Leaf) and c.keys:
+                if len(c.keys) == 1:
+                    self._by_key.setdefault(next(iter(c.keys)), []).append(c)
+                else:
+                    self._multi.append(c)
+        self._keys = frozenset(self._by_key)
+
+    def live(self, ctx: _Ctx) -> list[_Node]:
+        """The alternatives that may hold (the order does not matter: any, a sorted union, a set)."""
+        found = ctx.found
+        if found is None:
+            return self.children
+        live = ctx.live.get(id(self))
+        if live is None:
+            present = ctx.present.get(self._keys)  # a named list used again has the same keys
+            if present is None:
+                present = ctx.present[self._keys] = self._keys & found
+            live = self._others + [leaf for key in present for leaf in self._by_key[key]]
+            if self._multi:
+                live += [leaf for leaf in self._multi if leaf.keys <= found]
+            ctx.live[id(self)] = live
+        return live
 
     def _holds(self, ctx: _Ctx) -> bool:
-        return any(c.holds(ctx) for c in self.children)
+        return any(c.holds(ctx) for c in self.live(ctx))
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
-        return sorted(chain.from_iterable(c.occurrences(ctx, fname) for c in self.children))
+        return sorted(chain.from_iterable(c.occurrences(ctx, fname) for c in self.live(ctx)))
 
     def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
-        for child in self.children:
+        for child in self.live(ctx):
             if child.holds(ctx):
                 child.collect(ctx, out)
 
@@ -288,7 +354,7 @@ class _Near(_Node):
     def _holds(self, ctx: _Ctx) -> bool:
         if not (self.left.holds(ctx) and self.right.holds(ctx)):
             return False
-        return any(self._pairs(ctx, f, first=True) for f in FIELD_ORDER)
+        return any(self._pairs(ctx, f, first=True) for f in ctx.index.worded)
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
         return self._pairs(ctx, fname, first=False)
@@ -318,9 +384,9 @@ class _Near(_Node):
 def _compile(node: Node, fold: bool, fields: frozenset[str]) -> _Node:
     if isinstance(node, Term):
         words = tuple((norm_word(w.text, fold), w.prefix) for w in node.words)
-        return _Leaf(node.text, words, fields)
+        return _Leaf(node.text, words, fields, term_keys(node, fold))
     if isinstance(node, Num):
-        return _Leaf(node.text, None, fields)
+        return _Leaf(node.text, None, fields, frozenset())
     if isinstance(node, FieldNode):
         return _compile(node.child, fold, fields & {node.name})
     if isinstance(node, Not):
@@ -352,6 +418,8 @@ def _weights(node: Node, out: dict[str, float]) -> dict[str, float]:
 # ── evidence ─────────────────────────────────────────────────────────────────────────────────────
 
 _SPACE_RE = re.compile(r"\s+")
+_LAST_SPACE_RE = re.compile(r"\s+(?=\S*\Z)")  # the last run of white space (before ``endpos``)
+_NON_SPACE_RE = re.compile(r"\S")
 
 
 def _densest(marks: Sequence[tuple[int, int]], terms: Sequence[str], span: int) -> tuple[int, int]:
@@ -378,7 +446,7 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
              terms: Sequence[str] | None = None) -> str:
     """About ``width`` characters of ``text`` around the densest cluster of marks (the first mark when no
     terms are given), whole words, marks in « »."""
-    if not text.strip():
+    if not text or text.isspace():
         return ""
     if marks and terms:
         first_start, first_end = _densest(marks, terms, width * 2 // 3)
@@ -391,8 +459,8 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
         ws = _SPACE_RE.search(text, start, first_start)
         start = ws.end() if ws else first_start
     if end < len(text) and not text[end].isspace():  # nor at the end
-        cut = max((m.start() for m in _SPACE_RE.finditer(text, first_end, end)), default=None)
-        end = cut if cut is not None else end
+        cut = _LAST_SPACE_RE.search(text, first_end, end)
+        end = cut.start() if cut is not None else end
     inside = _merge([(s, e) for s, e in marks if s < end and e > start])
     if inside:
         start, end = min(start, inside[0][0]), max(end, inside[-1][1])
@@ -402,7 +470,8 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
         pos = e
     pieces.append(text[pos:end])
     body = _SPACE_RE.sub(" ", "".join(pieces)).strip()
-    return ("…" if start > 0 else "") + body + ("…" if end < len(text.rstrip()) else "")
+    more = _NON_SPACE_RE.search(text, end) is not None  # end < len(text.rstrip())
+    return ("…" if start > 0 else "") + body + ("…" if more else "")
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -416,17 +485,21 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _evidence(index: ArticleIndex, raw: set[tuple[str, str, int, int]]) -> Evidence:
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for _t, fname, s, e in raw:
+        runs.setdefault(fname, []).append((s, e))
+    spans = {fname: index.fields[fname].spans(tokens) for fname, tokens in runs.items()}
     located: list[tuple[int, int, int, str, str]] = []  # field order, char start, char end, term, field
     for term, fname, s, e in raw:
-        cs, ce = index.fields[fname].char_span(s, e)
-        located.append((FIELD_ORDER.index(fname), cs, ce, term, fname))
+        cs, ce = spans[fname][s, e]
+        located.append((_RANK[fname], cs, ce, term, fname))
     located.sort()
-    hits = list(dict.fromkeys(Hit(t, f, index.fields[f].text[cs:ce]) for _o, cs, ce, t, f in located))
+    hits = [Hit(*hit) for hit in dict.fromkeys((t, f, index.fields[f].text[cs:ce]) for _o, cs, ce, t, f in located)]
     for fname in ("body", "summary", "title"):
         text = index.fields[fname].text
         marks = [(cs, ce) for _o, cs, ce, _t, f in located if f == fname]
         terms = [t for _o, _cs, _ce, t, f in located if f == fname]
-        if marks or (not located and text.strip()):
+        if marks or (not located and text and not text.isspace()):
             return Evidence(tuple(hits), _snippet(text, marks, terms=terms))
     return Evidence(tuple(hits), "")
 
@@ -459,11 +532,14 @@ class CompiledTopic:
         found = self.evaluate(article, index)
         return found if found is None else self.with_facts(found, article)
 
-    def evaluate(self, article: Article, index: ArticleIndex | None = None) -> Match | None:
-        """``match`` without the facts: the query, its score and its evidence."""
+    def evaluate(self, article: Article, index: ArticleIndex | None = None,
+                 found: set[str] | None = None) -> Match | None:
+        """``match`` without the facts: the query, its score and its evidence.
+
+        ``found``: the keys a ``TopicSet`` holding this topic found in the article (``Candidates.found``)."""
         if index is None or index.article is not article or index.fold != self.fold_diacritics:
             index = self.index(article)
-        ctx = _Ctx(index)
+        ctx = _Ctx(index, found)
         if not self._root.holds(ctx):
             return None
         raw: set[tuple[str, str, int, int]] = set()
@@ -513,21 +589,24 @@ class TopicSet(list):
         text = search_form("\n".join((article.title, article.summary, article.body)))
         return text, search_form(article.title) if self.prefilter.uses_title else None
 
-    def candidates(self, article: Article, forms: tuple[str, str | None] | None = None) -> list[int]:
+    def candidates(self, article: Article, forms: tuple[str, str | None] | None = None) -> Candidates:
         """Indices of the topics that may match the article (the prefilter's answer), in topic order."""
         return self.prefilter.candidates(*(self.search_forms(article) if forms is None else forms))
 
     def evaluate(self, article: Article, candidates: Iterable[int]) -> list[tuple[int, Match]]:
         """(topic index, match without facts) of the given topics that match; the article is tokenized
-        once per fold mode."""
+        once. Given ``candidates`` from ``self.candidates``, the terms whose keys were not found are skipped."""
+        keys = getattr(candidates, "found", None)
         indexes: dict[bool, ArticleIndex] = {}
+        tokens = None
         matches = []
         for i in candidates:
             topic = self[i]
             index = indexes.get(topic.fold_diacritics)
             if index is None:
-                index = indexes[topic.fold_diacritics] = ArticleIndex(article, topic.fold_diacritics)
-            found = topic.evaluate(article, index)
+                tokens = tokens or article_tokens(article)
+                index = indexes[topic.fold_diacritics] = ArticleIndex(article, topic.fold_diacritics, tokens)
+            found = topic.evaluate(article, index, keys)
             if found is not None:
                 matches.append((i, found))
         return matches

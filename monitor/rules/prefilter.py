@@ -3,10 +3,10 @@
 All topics are compiled together. Every term of every query is put, in its search form
 (``text.search_form_of_norm``: ASCII, folded, lower case, words one space apart), into one Aho-Corasick
 automaton (pyahocorasick, in C): a word as ``" word "``, a phrase as ``" binh si "``, a prefix
-(``deploy*``) as ``" deploy"`` (a phrase is cut after a prefix word). An article is folded once to its
-search form (``text.search_form``, a few C-level string operations, no per-word work) and scanned once;
-the keys found are the terms that may occur in it. A topic is looked at only when one of its *trigger*
-keys was found, and evaluated only when the keys its query needs are all there:
+(``deploy*``) as ``" deploy"`` (a phrase is cut after a prefix word and after a number). An article is
+folded once to its search form (``text.search_form``, a few C-level string operations, no per-word work)
+and scanned once; the keys found are the terms that may occur in it. A topic is looked at only when one of
+its *trigger* keys was found, and evaluated only when the keys its query needs are all there:
 
 - a term needs its key(s);
 - ``a AND b`` and ``a NEAR/n b`` need what ``a`` needs and what ``b`` needs; ``a OR b``, one of them;
@@ -15,11 +15,14 @@ keys was found, and evaluated only when the keys its query needs are all there:
 A term under ``title:`` must be found in the title's search form. Order, distance, the other fields and
 NOT are left to the evaluation. This condition is necessary for the query to
 hold: tokens in a row whose norms equal a term's words (or start with its prefixes) have that term's
-search form, between spaces, in the article's search form (``search_form`` keeps tokens apart; the tests
-check it character by character), so the automaton finds it. The result is therefore the full evaluation's,
-only cheaper. The triggers of a topic are a set of keys one of which is needed: the longest key of a
-term, the smaller set of an AND, the union of an OR; a topic without one (``NOT x`` alone) is always
-looked at.
+search form, between spaces (or after a digit, see ``term_keys``), in the article's search form
+(``search_form`` keeps tokens apart; the tests check it character by character), so the automaton finds
+it. The result is therefore the full evaluation's, only cheaper. The triggers of a topic are a set of keys
+one of which is needed: the longest key of a term, the smaller set of an AND, the union of an OR; a topic
+without one (``NOT x`` alone) is always looked at.
+
+The keys found go on to the evaluation (``Candidates.found``): a term whose keys were not all found does
+not occur, and is not looked up in the article's words (a named list of fifty terms costs the few found).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from monitor.rules.query import And, Near, Node, Not, Num, Or, Term
 from monitor.rules.query import Field as FieldNode
 from monitor.rules.text import norm_word, search_form_of_norm
 
-__all__ = ["Found", "Need", "Prefilter", "need_of"]
+__all__ = ["Candidates", "Found", "Need", "Prefilter", "need_of", "occurs", "term_keys", "variants"]
 
 _second = itemgetter(1)
 
@@ -48,23 +51,33 @@ Need = Callable[[Found], bool]
 class _Needs:
     test: Need | None  # None: always true
     triggers: frozenset[str] | None  # one of these keys is needed; None: cannot be told
+    # The test is "one of these keys was found (in the whole article 0, in the title 1)": a term of one key, an
+    # OR of such terms (a named list); tested at once, in C.
+    any_of: tuple[int, frozenset[str]] | None = None
 
 
-def _term_keys(term: Term, fold: bool) -> frozenset[str]:
-    """The keys of a term: its words in a row as one key (``" binh si "``), cut after a prefix word.
+_KEY_WORDS = 3  # words of a key at most: a longer phrase has several keys (its variants stay few)
 
-    A token that follows a number token with nothing between (``4.500Κ4``) may stand in the search form
-    right after the number's digits when its own form starts with a digit: so a key has no space on a
-    side where its form has a digit, and a phrase is cut between a word ending and one starting with one.
+
+def term_keys(term: Term, fold: bool) -> frozenset[str]:
+    """The keys of a term: its words in a row as one key (``" binh si "``), cut after a prefix word and
+    every three words.
+
+    A token that follows a number token with nothing between (``1,5x``, ``4.500Κ4``) stands in the search
+    form right after the number's last digit (``" 0 0x "``, ``" 0 0000 "``): so a key has no space on a side
+    where its form has a digit, a phrase is cut after a word whose form ends with a digit, and a key that
+    starts with a space and a letter is also looked for with a digit instead of the space (``variants``).
     """
     keys: list[str] = []
     run: list[str] = []
 
     def close(prefix: bool) -> None:
         if run:
-            text = " ".join(run)
-            keys.append(("" if text[0].isdigit() else " ") + text
-                        + ("" if prefix or text[-1].isdigit() else " "))
+            for i in range(0, len(run), _KEY_WORDS):
+                text = " ".join(run[i : i + _KEY_WORDS])
+                last = i + _KEY_WORDS >= len(run)
+                keys.append(("" if text[0].isdigit() else " ") + text
+                            + ("" if (prefix and last) or text[-1].isdigit() else " "))
             run.clear()
         elif not keys:
             keys.append(" ")  # only words with no ASCII form: found wherever there is a space
@@ -72,13 +85,44 @@ def _term_keys(term: Term, fold: bool) -> frozenset[str]:
     for word in term.words:
         form = search_form_of_norm(norm_word(word.text, fold))
         if form:
-            if run and run[-1][-1].isdigit() and form[0].isdigit():
+            if run and run[-1][-1].isdigit():
                 close(True)
             run.append(form)
         if word.prefix:
             close(True)
     close(False)
     return frozenset(keys)
+
+
+def variants(key: str) -> list[str]:
+    """The strings the automaton looks for to find ``key``: its words one or two spaces apart (a search
+    form leaves two where the text has punctuation and a space), and, when it starts with a space and a
+    letter, after a digit instead of the space (every digit is ``0`` in a search form: ``" x "`` is also
+    ``"0x "``, for ``1,5x``)."""
+    if key.isspace():
+        return [key]
+    words = key.strip(" ").split(" ")
+    out = [words[0]]
+    for word in words[1:]:
+        out = [v + gap + word for v in out for gap in (" ", "  ")]
+    head, tail = key[:1] == " ", key[-1:] == " "
+    out = [(" " if head else "") + v + (" " if tail else "") for v in out]
+    if head:
+        out += ["0" + v[1:] for v in out]
+    return out
+
+
+def occurs(key: str, form: str) -> bool:
+    """Whether the automaton finds ``key`` in a search form."""
+    return any(v in form for v in variants(key))
+
+
+def _one_of(where: int, keys: frozenset[str]) -> Need:
+    return lambda found: not keys.isdisjoint(found[where])
+
+
+def _any_of(where: int, keys: frozenset[str], triggers: frozenset[str] | None) -> _Needs:
+    return _Needs(_one_of(where, keys), triggers, (where, keys))
 
 
 def _all(tests: Sequence[Need]) -> Need:
@@ -88,9 +132,11 @@ def _all(tests: Sequence[Need]) -> Need:
 def _needs(node: Node, fold: bool, title: bool = False) -> _Needs:
     """``title``: inside ``title:``, where the keys must be found in the title."""
     if isinstance(node, Term):
-        keys = _term_keys(node, fold)
+        keys = term_keys(node, fold)
         trigger = max(keys, key=lambda k: (len(k.strip()), k))
         where = 1 if title else 0
+        if len(keys) == 1:
+            return _any_of(where, keys, frozenset({trigger}))
         return _Needs(lambda found: keys <= found[where], frozenset({trigger}))
     if isinstance(node, FieldNode):
         return _needs(node.child, fold, title or node.name == "title")
@@ -100,10 +146,19 @@ def _needs(node: Node, fold: bool, title: bool = False) -> _Needs:
         parts = [_needs(c, fold, title) for c in node.children]
         if any(p.test is None for p in parts):
             return _Needs(None, None)
-        tests = [p.test for p in parts if p.test is not None]
         triggers = None if any(p.triggers is None for p in parts) else frozenset().union(*(p.triggers or ()
                                                                                            for p in parts))
-        return _Needs(lambda found: any(t(found) for t in tests), triggers)
+        merged: dict[int, frozenset[str]] = {}
+        tests: list[Need] = []
+        for p in parts:
+            if p.any_of is not None:
+                merged[p.any_of[0]] = merged.get(p.any_of[0], frozenset()) | p.any_of[1]
+            elif p.test is not None:
+                tests.append(p.test)
+        if not tests and len(merged) == 1:
+            return _any_of(*next(iter(merged.items())), triggers)
+        tests += [_one_of(where, keys) for where, keys in merged.items()]
+        return _Needs(tests[0] if len(tests) == 1 else lambda found: any(t(found) for t in tests), triggers)
     if isinstance(node, (And, Near)):
         children = node.children if isinstance(node, And) else (node.left, node.right)
         parts = [_needs(c, fold, title) for c in children]
@@ -131,9 +186,10 @@ def need_of(ast: Node, fold: bool) -> tuple[Need | None, frozenset[str] | None]:
 
 
 def _keys_of(ast: Node, fold: bool) -> Iterable[str]:
+    """The keys of every term of a query, those under NOT too."""
     if isinstance(ast, Term):
-        yield from _term_keys(ast, fold)
-    elif isinstance(ast, FieldNode):
+        yield from term_keys(ast, fold)
+    elif isinstance(ast, (FieldNode, Not)):
         yield from _keys_of(ast.child, fold)
     elif isinstance(ast, (And, Or)):
         for child in ast.children:
@@ -141,7 +197,14 @@ def _keys_of(ast: Node, fold: bool) -> Iterable[str]:
     elif isinstance(ast, Near):
         yield from _keys_of(ast.left, fold)
         yield from _keys_of(ast.right, fold)
-    # NOT x, #num: never tested
+    # #num: no key
+
+
+class Candidates(list):
+    """The indices of the topics worth evaluating, with ``found``: every key found in the article. A term
+    of any of the topics whose keys are not all in ``found`` does not occur in the article."""
+
+    found: set[str]
 
 
 class Prefilter:
@@ -162,8 +225,8 @@ class Prefilter:
             else:
                 for key in triggers:
                     triggered.setdefault(key, []).append(i)
-            if test is not None:
-                needed.update(k for k in _keys_of(ast, fold) if not k.isspace())
+            # Every term's keys, even those no need tests: the evaluation skips the terms whose keys are not found.
+            needed.update(_keys_of(ast, fold))
         self._automaton: ahocorasick.Automaton | None = None
         # The keys that are all spaces (words of scripts with no ASCII residue) match any gap: always found.
         self._blank = {k for k in (*triggered, *needed) if k.isspace()}
@@ -171,7 +234,8 @@ class Prefilter:
         if searched:
             automaton = ahocorasick.Automaton()
             for key in searched:
-                automaton.add_word(key, key)
+                for variant in variants(key):
+                    automaton.add_word(variant, key)
             automaton.make_automaton()
             self._automaton = automaton
         self._triggered = {key: tuple(topics) for key, topics in triggered.items()}
@@ -183,9 +247,9 @@ class Prefilter:
         found = set(map(_second, self._automaton.iter(form)))
         return found | self._blank if self._blank else found
 
-    def candidates(self, form: str, title_form: str | None = None) -> list[int]:
+    def candidates(self, form: str, title_form: str | None = None) -> Candidates:
         """Indices of the topics whose needs hold in a text's search form (and its title's, for
-        ``title:``), in topic order."""
+        ``title:``), in topic order, with the keys found."""
         found = self.found(form)
         in_title = self.found(title_form) if title_form is not None and self.uses_title else found
         looked = set(self._always)
@@ -196,4 +260,6 @@ class Prefilter:
                 looked.update(topics)
         tests = self._tests
         both = (found, in_title)
-        return sorted(i for i in looked if (test := tests[i]) is None or test(both))
+        out = Candidates(sorted(i for i in looked if (test := tests[i]) is None or test(both)))
+        out.found = found
+        return out

@@ -14,8 +14,11 @@ thousand or decimal separators (``4.200``, ``4,200``, ``1,5``) is one token; hyp
 other punctuation separate tokens (``Cô-xô-vô`` is three tokens).
 
 ``search_form`` is a coarser, much cheaper form of a whole text, for the prefilter: ASCII, case and
-diacritics folded, every run of non-word characters one space. It is computed with a few C-level string
-operations and no per-word work, and keeps every token apart between spaces (see its docstring).
+diacritics folded, digits all ``0``, every run of non-word characters one or two spaces. It is computed
+with a few C-level string operations and no per-word work, and keeps every token apart between spaces (see
+its docstring).
+
+``FieldTokens`` cuts a field the way ``tokenize`` does, with C-level byte operations too, for the engine.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from typing import NamedTuple
 
 __all__ = [
+    "FieldTokens",
     "Token",
     "fold",
     "is_number",
@@ -94,8 +99,9 @@ def is_number(norm: str) -> bool:
     return _NUMBER_RE.fullmatch(norm) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token of ``tokenize`` (a named tuple: made by the thousand, in C)."""
+
     norm: str  # case-folded, tone-normalized, folded if asked
     start: int  # character offsets into the original text
     end: int
@@ -153,17 +159,19 @@ def word_norms(text: str, *, fold_diacritics: bool) -> list[str]:
 
 def tokenize(text: str, *, fold_diacritics: bool) -> list[Token]:
     """Cut ``text`` into tokens with their normalized form and their offsets in ``text``."""
-    matches = _WORD_RE.finditer(_scannable(text))
-    return [Token(norm_word(m.group(), fold_diacritics), *m.span()) for m in matches]
+    pieces = split_words(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    norms = norms_of(pieces[1::2], fold_diacritics=fold_diacritics)
+    return list(map(tuple.__new__, repeat(Token), zip(norms, offsets[1:-1:2], offsets[2::2], strict=True)))
 
 
 # ── search form (the prefilter's) ────────────────────────────────────────────────────────────────
 
 _NON_ASCII_GAP_RE = re.compile(rf"[^\x00-\x7f\w{_MARKS}]+")  # non-ASCII characters that separate tokens
-_ASCII_FORM = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)).lower()
-_CLASSES = bytes(48 if 48 <= c <= 57 else 97 if 97 <= c <= 122 else 32 for c in range(256))
-_DIGIT_LETTER_RE = re.compile(rb"([0-9])([a-z])")
-_SPACES_RE = re.compile(rb"  +")
+# Letters lower case, every digit 0 (fewer keys: see prefilter.variants), anything else a space.
+_ASCII_FORM = bytes(48 if 48 <= c <= 57 else c if chr(c).isascii() and chr(c).isalnum() else 32
+                    for c in range(256)).lower()
+_SPACES_RE = re.compile(rb"   +")  # three spaces or more (two are left: fewer runs to cut, see search_form)
 
 
 def _general_form(text: str, gap: bytes) -> bytes:
@@ -176,9 +184,12 @@ def _general_form(text: str, gap: bytes) -> bytes:
     return text.encode("ascii", "ignore").translate(_ASCII_FORM)
 
 
-# The fast way for the letters of Vietnamese and western European text: lower-cased, each character is
-# encoded to one byte by a C codec table, then translated to its search form by a byte table. A text with
-# any other character takes the general way. Both give the same form (tests check every character).
+# The fast way for the letters of Vietnamese and western European text: each character is encoded to one
+# byte by a C codec table, then translated to its search form by a byte table. The table has the lower-case
+# letters only (and ASCII): from the first character it lacks (a capital ``Đ``), the rest of the text is
+# lower-cased and encoded (``_lower_rest``), so a text without such capitals is never copied lower-cased.
+# A text with any other character takes the general way. Both give the same form (tests check every
+# character).
 _FAST_CHARS = (
     "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"  # Vietnamese
     "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"  # its combining marks (text written decomposed)
@@ -187,7 +198,7 @@ _FAST_CHARS = (
 )
 
 
-def _fast_tables() -> tuple[dict, bytes, bytes]:
+def _fast_tables() -> tuple[dict, bytes, bytes, str]:
     chars = list(dict.fromkeys(_FAST_CHARS))
     assert len(chars) <= 128, "one byte each, above ASCII"
     decoding = [chr(i) for i in range(128)] + chars + ["\ufffe"] * (128 - len(chars))
@@ -200,38 +211,61 @@ def _fast_tables() -> tuple[dict, bytes, bytes]:
             table[i] = form[0]
         else:
             delete.append(i)
-    return codecs.charmap_build("".join(decoding)), bytes(table), bytes(delete)
+    return codecs.charmap_build("".join(decoding)), bytes(table), bytes(delete), "".join(decoding)
 
 
-_FAST_ENCODING, _FAST_TABLE, _FAST_DELETE = _fast_tables()
+_FAST_ENCODING, _FAST_TABLE, _FAST_DELETE, _FAST_DECODING = _fast_tables()
+
+
+assert all(c.lower() == c for c in _FAST_DECODING[128:]), "lower-casing leaves a text's encoded part alone"
+
+
+def _lower_rest(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the text from the first character the fast table lacks on, lower-cased."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return error.object[error.start :].lower(), len(error.object)
+
+
+_LOWER_REST = "monitor.rules.lower-rest"
+codecs.register_error(_LOWER_REST, _lower_rest)
+
+
+def _fast_bytes(text: str) -> bytes | None:
+    """``text`` in the fast encoding, the rest lower-cased from a character the table lacks (a capital):
+    one byte per character of that text; None when a character has no byte even lower-cased."""
+    if text.isascii():
+        return text.encode("ascii")
+    try:
+        return codecs.charmap_encode(text, _LOWER_REST, _FAST_ENCODING)[0]
+    except UnicodeEncodeError:
+        return None
 
 
 def _form(text: str) -> bytes:
-    if text.isascii():
-        return text.encode().translate(_ASCII_FORM)
-    try:
-        raw, _n = codecs.charmap_encode(text.lower(), "strict", _FAST_ENCODING)
-    except UnicodeEncodeError:
+    raw = _fast_bytes(text)
+    if raw is None:
         return _general_form(text, b" ")
     return raw.translate(_FAST_TABLE, _FAST_DELETE)
 
 
 def _finish(raw: bytes) -> str:
-    # A number token may be followed right away by a word token ("1,5x"): a space keeps them apart.
-    if b"0a" in raw.translate(_CLASSES):
-        raw = _DIGIT_LETTER_RE.sub(rb"\1 \2", raw)
-    return _SPACES_RE.sub(b" ", b" " + raw + b" ").decode()
+    return _SPACES_RE.sub(b"  ", b" " + raw + b" ").decode()
 
 
 def search_form(text: str) -> str:
-    """``text`` folded to the prefilter's form: ``" kfor co 4 500 binh si "``.
+    """``text`` folded to the prefilter's form: ``" kfor co 0 000 binh si "``.
 
-    ASCII, lower case, diacritics and marks removed, every run of non-word characters one space, a space
-    at each end. It is built character by character, so a token of ``tokenize`` appears in it as the
-    ``search_form_of_norm`` of its norm (in either fold mode), and tokens in a row as their forms in a row,
-    between spaces: a word or phrase of a query can occur in a text only if its search form, between
-    spaces, occurs in the text's (tests check this character by character). Letters of scripts with no
-    ASCII residue (Cyrillic, CJK, ...) vanish: words written only in them cannot be told apart here.
+    ASCII, lower case, diacritics and marks removed, every digit ``0``, every run of non-word characters
+    one or two spaces (``", "`` is two: runs of two are left as they are, since cutting those took half the
+    time of the whole form), a space at each end. It is built character by character, so a token of ``tokenize`` appears
+    in it as the ``search_form_of_norm`` of its norm (in either fold mode), and tokens in a row as their
+    forms in a row, one or two spaces apart; except that a token right after a number with nothing between
+    (``1,5x``: ``1,5`` and ``x``) stands right after the number's last digit (``" 0 0x "``). So a word or
+    phrase of a query can occur in a text only if its search form occurs in the text's, between spaces or
+    after a digit, its words one or two spaces apart (tests check this character by character;
+    ``prefilter.term_keys`` and ``prefilter.variants`` say how). Letters of scripts with no ASCII residue
+    (Cyrillic, CJK, ...) vanish: words written only in them cannot be told apart here.
     """
     return _finish(_form(text))
 
@@ -239,3 +273,140 @@ def search_form(text: str) -> str:
 def search_form_of_norm(norm: str) -> str:
     """The search form of one token's norm (``norm_word``), without the surrounding spaces."""
     return _finish(_general_form(norm, b"")).strip(" ")
+
+
+# ── the engine's tokens of a field ───────────────────────────────────────────────────────────────
+#
+# ``tokenize`` makes an object per token and ``split_words`` a string per word and per gap: too much for
+# every field of every article a topic is evaluated on. ``FieldTokens`` finds the same words with a few C-level
+# byte operations: the text is encoded one byte per character by the fast table above (``_fast_bytes``, so a
+# byte offset is a character offset), translated so that every byte outside a word is a space, and split; a
+# number with separators (``4.500``, found by one regular expression over the bytes) is put back whole.
+# Lower-casing (of a part of the text) never changes a norm nor a word's extent (case is folded anyway;
+# tests check it character by character). A text with a character outside the table, or a number glued to
+# the word before it (``v1.2``, rare), is cut by the regular expression instead.
+
+
+def _byte_tables() -> bytes:
+    word = re.compile(rf"[\w{_MARKS}]")
+    digit = re.compile(r"\d")
+    words = bytearray(b" " * 256)
+    for i, c in enumerate(_FAST_DECODING):
+        assert not digit.fullmatch(c) or c.isascii(), "only ASCII digits have a byte"
+        if c not in "_\ufffe" and word.fullmatch(c):
+            words[i] = i
+    assert words[32] == 32 and words[ord(".")] == words[ord(",")] == 32
+    return bytes(words)
+
+
+_WORD_BYTES = _byte_tables()
+# Numbers with separators are looked for in the bytes' classes, digits "0" and separators ".": the regular
+# expression then starts with a literal, which is searched for in C, and digits are rare.
+_NUMBER_CLASSES = bytes(48 if 48 <= c <= 57 else 46 if c in b".," else 32 for c in range(256))
+_BYTE_NUMBER_RE = re.compile(rb"00*(?:\.0+)+")  # 0+(?:\.0+)+, with a literal first
+
+
+def _fast_words(text: str) -> tuple[list[bytes], bytes | None] | None:
+    """The words of ``text`` (in the fast encoding, some lower-cased) and a byte string as long as the text
+    whose runs of non-spaces are exactly those words (None when a number glued to the word after it,
+    ``1.5km``, makes them differ); None when the text must be cut by the regular expression."""
+    raw = _fast_bytes(text)
+    if raw is None or len(raw) != len(text):  # lower-casing made "İ" two characters
+        return None
+    spaced = raw.translate(_WORD_BYTES)
+    pieces: list[bytes] = []
+    glued, pos = False, 0
+    for m in _BYTE_NUMBER_RE.finditer(raw.translate(_NUMBER_CLASSES)):
+        start, end = m.span()
+        if start and spaced[start - 1] != 32:
+            return None  # "v1.2": "v1" is a word, then "2" may start a number
+        pieces += (spaced[pos:start], raw[start:end])
+        if end < len(raw) and spaced[end] != 32:
+            pieces.append(b" ")  # "1.5km": the number, then a word
+            glued = True
+        pos = end
+    if not pieces:
+        return spaced.split(), spaced
+    pieces.append(spaced[pos:])
+    joined = b"".join(pieces)
+    return joined.split(), None if glued else joined
+
+
+class _ByteNorms(dict):
+    """word (bytes of the fast encoding) → norm for one fold mode, like ``_Norms``."""
+
+    def __init__(self, fold_diacritics: bool) -> None:
+        super().__init__()
+        self.fold_diacritics = fold_diacritics
+
+    def __missing__(self, word: bytes) -> str:
+        if len(self) >= _NORMS_SIZE:
+            self.clear()
+        text, _n = codecs.charmap_decode(word, "strict", _FAST_DECODING)
+        norm = self[word] = norm_word(text, self.fold_diacritics)
+        return norm
+
+
+_BYTE_NORMS = {True: _ByteNorms(True), False: _ByteNorms(False)}
+
+
+class FieldTokens:
+    """The tokens of one text, as ``tokenize`` cuts it, for the engine: their norms in a fold mode
+    (``norms``) and the character offsets of some of them (``spans``), each computed when asked for."""
+
+    __slots__ = ("_layout", "_lengths", "_norms", "_offsets", "_words", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        fast = _fast_words(text)
+        self._words: list[bytes] | list[str]
+        self._layout: bytes | None = None
+        self._offsets: list[int] | None = None
+        self._lengths: bytes | None = None  # of the words, cut the byte way
+        if fast is None:
+            self._words = _WORD_RE.findall(_scannable(text))
+            self._norms: dict[bool, dict] = _NORMS
+        else:
+            self._words, self._layout = fast
+            self._norms = _BYTE_NORMS
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def norms(self, fold_diacritics: bool) -> list[str]:
+        """The norm of every token, in order (``tokenize``'s ``norm``)."""
+        return list(map(self._norms[fold_diacritics].__getitem__, self._words))
+
+    def offsets(self) -> list[int]:
+        """Where each item of ``split_words(text)`` ([gap, word, gap, ..., word, gap]) starts, then the text's
+        length: token ``i`` spans ``offsets[2 * i + 1]`` to ``offsets[2 * i + 2]``."""
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, split_words(self.text)), initial=0))
+        return self._offsets
+
+    def spans(self, tokens: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+        """The character offsets of some runs of tokens (``start``, ``end`` exclusive) in the text.
+
+        Cut the byte way, a token is as long as its word and the gaps are the layout's runs of spaces: the
+        start of a token is the previous one's plus the words' lengths between (summed in C) plus the spaces
+        of the layout up to it (counted in C, a few times until the count stops growing)."""
+        tokens = set(tokens)
+        layout = self._layout
+        if layout is not None and self._lengths is None:
+            try:
+                self._lengths = bytes(map(len, self._words))
+            except ValueError:  # a word of 256 characters or more
+                self._layout = layout = None
+        if layout is None or self._lengths is None:
+            offsets = self.offsets()
+            return {(s, e): (offsets[2 * s + 1], offsets[2 * e]) for s, e in tokens}
+        lengths = self._lengths
+        starts: dict[int, int] = {}
+        done, pos = 0, len(layout) - len(layout.lstrip(b" "))  # token ``done`` starts at ``pos``
+        for i in sorted({s for s, _e in tokens} | {e - 1 for _s, e in tokens}):
+            base = pos + sum(lengths[done:i])
+            at = base + i - done  # if every gap were one space
+            while (more := base + layout.count(b" ", pos, at + 1)) != at:
+                at = more
+            starts[i], done, pos = at, i, at
+        return {(s, e): (starts[s], starts[e - 1] + lengths[e - 1]) for s, e in tokens}

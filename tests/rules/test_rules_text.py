@@ -1,8 +1,11 @@
+import sys
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from monitor.rules.text import Token, fold, normalize_tones, tokenize, word_norms, word_spans
+from monitor.rules.text import FieldTokens, Token, fold, normalize_tones, tokenize, word_norms, word_spans
 
 
 @pytest.mark.parametrize(
@@ -82,3 +85,57 @@ def test_fast_helpers_agree_with_tokenize() -> None:
     tokens = tokenize(text, fold_diacritics=True)
     assert word_norms(text, fold_diacritics=True) == [t.norm for t in tokens]
     assert word_spans(text) == [(t.start, t.end) for t in tokens]
+
+
+# ── FieldTokens: the engine's tokens, cut by bytes, are tokenize's ──────────────────────────────────
+
+
+def _assert_field_tokens_are_tokenize(text: str) -> None:
+    fast = FieldTokens(text)
+    for fold_diacritics in (True, False):
+        tokens = tokenize(text, fold_diacritics=fold_diacritics)
+        assert fast.norms(fold_diacritics) == [t.norm for t in tokens], (text, fold_diacritics)
+    expected = {(i, j): (tokens[i].start, tokens[j - 1].end)
+                for i in range(len(tokens)) for j in (i + 1, min(len(tokens), i + 3), len(tokens))}
+    assert FieldTokens(text).spans(expected) == expected, text  # the byte way, if the text takes it
+    offsets = fast.offsets()  # the regular way
+    assert {(i, j): (offsets[2 * i + 1], offsets[2 * j]) for i, j in expected} == expected, text
+    assert offsets[-1] == len(text)
+
+
+def test_field_tokens_cut_like_tokenize() -> None:
+    for text in ("KFOR: 4.200 binh sĩ", "  Đức 1.5km v1.2 x", "", "   ", "a", "4.5.6a, b_c ĐỨC ", "1.5x.2",
+                 "Thổ Nhĩ Kỳ HÒA 1,234.5 İstanbul", "x\u0301 1.2\u0301", "4..5 ,5 5, 5.,5 12.a a.12 .5.5.",
+                 "Ngày 14/6, KFOR có 4.200 binh_sĩ (Cô-xô-vô)… 1,5 triệu", "ΣΑΣ σας", "\n1.000.000\n"):
+        _assert_field_tokens_are_tokenize(text)
+    assert FieldTokens("Ngày 14/6 có 4.200 binh sĩ")._layout is not None  # the byte way
+    assert FieldTokens("1.5km")._layout is None  # a number glued to a word: offsets the regular way
+    assert FieldTokens("v1.2")._words == ["v1", "2"]  # the regular expression's way
+    long_word = "x" * 300
+    _assert_field_tokens_are_tokenize(f"a  {long_word} b, c")  # a word too long for the byte way's lengths
+
+
+def test_field_tokens_cut_like_tokenize_for_every_character() -> None:
+    """Each character alone, around letters, capitals, digits and numbers: the byte way (and its
+    lower-casing of the text from the first capital the table lacks) cuts and normalizes like tokenize."""
+    points = [*range(0x20, 0x10000), *range(0x10000, sys.maxunicode, 97)]
+    for cp in points:
+        if 0xD800 <= cp < 0xE000:
+            continue
+        c = chr(cp)
+        for text in (c, f"a{c}b", f"Ò{c}a {c.upper()}", f"1{c}2", f"9.5{c}x", f"Đ 9,5{c}9", f"x {c}.{c}1 y"):
+            _assert_field_tokens_are_tokenize(text)
+
+
+_PIECES = st.sampled_from([
+    "binh", "sĩ", "SĨ", "HÒA", "hoà", "Thụy", "ĐỨC", "đ", "KFOR", "4.500", "4,500", "1,5", "1.", ".5", "x", "Ớ",
+    "Zvečan", "straße", "İstanbul", "Κόσοβο", "ǅ", "ﬁ", "²", "_", "-", "—", "“", ",", ".", " ", "\n", "\u00a0",
+    "\u0301", "\u0323", "e\u0301", "A\u0306\u0301", "7", "km",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30).map("".join))
+def test_field_tokens_of_arbitrary_text(text: str) -> None:
+    _assert_field_tokens_are_tokenize(text)
+    _assert_field_tokens_are_tokenize(unicodedata.normalize("NFD", text))
