@@ -91,7 +91,25 @@ def _norm(text: str) -> str:
 
 
 def is_related_heading(line: str) -> bool:
-    line = _norm(line)
+    return _related_heading(_norm(line))
+
+
+def is_follow_line(line: str) -> bool:
+    return _follow_line(_norm(line))
+
+
+def is_teaser_line(line: str) -> bool:
+    """A "Read more: <another story's headline>" line inside the article (not a heading alone)."""
+    return _teaser_line(_norm(line))
+
+
+def is_caption(line: str) -> bool:
+    return _caption(_norm(line))
+
+
+# The tests on a line already normalized (_norm): clean_paragraphs normalizes each paragraph once.
+
+def _related_heading(line: str) -> bool:
     if not line or len(line) > 40:
         return False
     core = _HEADING_TAIL.sub("", line)
@@ -99,19 +117,15 @@ def is_related_heading(line: str) -> bool:
     return bool(m) and m.end() == len(core)
 
 
-def is_follow_line(line: str) -> bool:
-    line = _norm(line)
+def _follow_line(line: str) -> bool:
     return len(line) <= _FOLLOW_MAX and bool(_FOLLOW.match(line))
 
 
-def is_teaser_line(line: str) -> bool:
-    """A "Read more: <another story's headline>" line inside the article (not a heading alone)."""
-    line = _norm(line)
-    return len(line) <= _TEASER_MAX and bool(_TEASER.match(line)) and not is_related_heading(line)
+def _teaser_line(line: str) -> bool:
+    return len(line) <= _TEASER_MAX and bool(_TEASER.match(line)) and not _related_heading(line)
 
 
-def is_caption(line: str) -> bool:
-    line = _norm(line)
+def _caption(line: str) -> bool:
     if not line or len(line) > _CAPTION_MAX:
         return False
     return bool(
@@ -159,14 +173,14 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
         para = _norm(raw)
         if not para:
             continue
-        if is_related_heading(para):
+        if _related_heading(para):
             if out:
                 break
             continue  # a heading before any of the article (a page's menu): the article is still to come
-        if is_follow_line(para) or is_teaser_line(para):
+        if _follow_line(para) or _teaser_line(para):
             continue
         para = strip_glued_caption(para)
-        if is_caption(para):
+        if _caption(para):
             continue
         para = strip_outlet_prefix(para, lead=not out, context=context).strip()
         if not para:
