@@ -134,8 +134,12 @@ class _Norms(dict):
     def __missing__(self, word: str) -> str:
         if len(self) >= _NORMS_SIZE:
             self.clear()
-        norm = self[word] = norm_word(word, self.fold_diacritics)
+        norm = self[word] = norm_word(self._text(word), self.fold_diacritics)
         return norm
+
+    @staticmethod
+    def _text(word: str) -> str:
+        return word
 
 
 _NORMS_SIZE = 200_000
@@ -332,19 +336,12 @@ def _fast_words(text: str) -> tuple[list[bytes], bytes | None] | None:
     return joined.split(), None if glued else joined
 
 
-class _ByteNorms(dict):
+class _ByteNorms(_Norms):
     """word (bytes of the fast encoding) → norm for one fold mode, like ``_Norms``."""
 
-    def __init__(self, fold_diacritics: bool) -> None:
-        super().__init__()
-        self.fold_diacritics = fold_diacritics
-
-    def __missing__(self, word: bytes) -> str:
-        if len(self) >= _NORMS_SIZE:
-            self.clear()
-        text, _n = codecs.charmap_decode(word, "strict", _FAST_DECODING)
-        norm = self[word] = norm_word(text, self.fold_diacritics)
-        return norm
+    @staticmethod
+    def _text(word: bytes) -> str:  # type: ignore[override]
+        return codecs.charmap_decode(word, "strict", _FAST_DECODING)[0]
 
 
 _BYTE_NORMS = {True: _ByteNorms(True), False: _ByteNorms(False)}

@@ -38,3 +38,11 @@ def match(query: str, art: Article, **options: object) -> Match | None:
 
 def matches(query: str, body: str = "", title: str = "", summary: str = "", **options: object) -> bool:
     return match(query, article(body, title, summary), **options) is not None
+
+
+def code_points() -> list[str]:
+    """Every character of the Basic Multilingual Plane (surrogates left out) and a sample above it."""
+    import sys
+
+    points = [*range(0x20, 0xD800), *range(0xE000, 0x10000), *range(0x10000, sys.maxunicode, 97)]
+    return [chr(cp) for cp in points]
