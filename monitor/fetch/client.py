@@ -100,16 +100,23 @@ class Fetcher:
             request_headers["If-Modified-Since"] = last_modified
         delay = self.politeness_delay if delay is None else delay
         await check_url(url, allow_private=self.allow_private)
-        if robots and self.robots and not await self._robots.allowed(url):
-            raise RobotsDisallowed(
-                f"robots.txt of {urlsplit(url).netloc} disallows {url} for {self._robots.agent}; "
-                "ask the site, or set robots = false on this source if you are allowed to poll it")
-        return await self._fetch(url, request_headers, delay)
+        robots = robots and self.robots
+        if robots:
+            await self._check_robots(url)
+        return await self._fetch(url, request_headers, delay, robots)
 
-    async def _fetch(self, url: str, headers: dict[str, str], delay: float) -> FetchResult:
-        """The total deadline counts time on the network only, not the wait for a turn at a busy host."""
+    async def _check_robots(self, url: str, redirected_from: str | None = None) -> None:
+        if not await self._robots.allowed(url):
+            how = f" (redirected from {redirected_from})" if redirected_from else ""
+            raise RobotsDisallowed(
+                f"robots.txt of {urlsplit(url).netloc} disallows {url}{how} for {self._robots.agent}; "
+                "ask the site, or set robots_txt = false on this source if you are allowed to poll it")
+
+    async def _fetch(self, url: str, headers: dict[str, str], delay: float, robots: bool = False) -> FetchResult:
+        """The total deadline counts time on the network only, not the wait for a turn at a busy host.
+        ``robots``: each redirect's target is checked against its own site's robots.txt too."""
         try:
-            return await self._follow(url, headers, time.monotonic(), delay)
+            return await self._follow(url, headers, time.monotonic(), delay, robots)
         except TimeoutError:
             raise FetchTimeout(f"no complete answer within {self.timeout:g}s (total deadline)") from None
 
@@ -117,13 +124,16 @@ class Fetcher:
         result = await self._fetch(url, {"Accept": "text/plain, */*;q=0.5"}, self.politeness_delay)
         return result.status, result.body
 
-    async def _follow(self, url: str, headers: dict[str, str], started: float, delay: float) -> FetchResult:
+    async def _follow(self, url: str, headers: dict[str, str], started: float, delay: float,
+                      robots: bool = False) -> FetchResult:
         current = url
         seen: set[str] = set()
         remaining = self.timeout
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
                 await check_url(current, allow_private=self.allow_private)
+                if robots:
+                    await self._check_robots(current, redirected_from=url)
             seen.add(current)
             host = urlsplit(current).netloc.lower()
             async with self._hosts.slot(host, delay), self._limit:  # the host's turn first, then a global slot
