@@ -1,4 +1,5 @@
-"""robots.txt: fetched once per site (scheme, host and port), cached, obeyed for our User-Agent.
+"""robots.txt: fetched once per site (scheme, host and port), cached, obeyed for our User-Agent, on
+the URL asked for and on each redirect's target (``Fetcher`` checks every hop).
 
 What an answer means (RFC 9309 in spirit, lenient where a news monitor must keep working):
 a 2xx is parsed and obeyed; a 4xx (no robots.txt) allows everything; a 5xx, a timeout or a
