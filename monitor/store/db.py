@@ -301,10 +301,12 @@ def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime)
 
 
 _CHUNK = 500  # values in one IN (...): well below every database's limit on parameters
-# built once, parameters given at execution: a poll's new articles in one statement (their URLs are distinct:
-# an article whose URL is known is a copy), the id of each by its URL (asking for them in order makes SQLAlchemy
-# insert row by row on SQLite)
-_INSERT_ARTICLES = insert(ArticleRow.__table__).returning(ArticleRow.__table__.c.id, ArticleRow.__table__.c.url)
+# built once, parameters given at execution: a poll's new articles in one executemany, then their ids by URL in
+# one query (URLs are unique: an article whose URL is known is a copy) - cheaper than INSERT ... RETURNING, which
+# SQLAlchemy processes row by row
+_INSERT_ARTICLE_ROWS = insert(ArticleRow.__table__)
+_IDS_OF_URLS = select(ArticleRow.__table__.c.url, ArticleRow.__table__.c.id).where(
+    ArticleRow.__table__.c.url.in_(bindparam("urls", expanding=True)))
 _INSERT_KEY = insert(SeenKey.__table__)
 
 
@@ -555,7 +557,12 @@ class Store:
                 results.append(None)
                 steps.append((n, is_new, ref, url, keys, now))
                 known.update(keys)
-            ids = dict((url, i) for i, url in conn.execute(_INSERT_ARTICLES, new_rows)) if new_rows else {}
+            ids = {}
+            if new_rows:
+                conn.execute(_INSERT_ARTICLE_ROWS, new_rows)
+                urls = [r["url"] for r in new_rows]
+                for i in range(0, len(urls), _CHUNK):
+                    ids.update((url, n) for url, n in conn.execute(_IDS_OF_URLS, {"urls": urls[i:i + _CHUNK]}))
             batch = _BatchAlerts(_taken_ids(conn, [alert_id_for(m.topic_id, items[n].article.url)
                                                    for n, is_new, *_ in steps if is_new for m in items[n].matches]))
             new_keys: list[dict] = []
