@@ -35,6 +35,13 @@ A word of direction before the place (``bắt đầu tới Cô-xô-vô``) is an 
 diacritics is read with the word lists folded.
 
 The part of a whole (``100 of its roughly 250 soldiers``) is the figure; the whole is not.
+
+General guards and loosenings, for phrasings not seen before: a total is in the thousands (``MIN_TOTAL``);
+nationalities or a word of adding may stand between a number and its troop word; a Vietnamese clause is longer
+in words, so its window for a verb of moving is longer; a figure introduced by ``including`` / ``trong đó có``
+moves with the group the sentence moved before it; ``by N`` after a verb of changing the force is the change;
+troops in the thousands that open a sentence and serve in the force, or that NATO has in the force's place, are
+its strength.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -90,8 +97,11 @@ UNITS = _words(
     "troops", "troop", "soldiers", "soldier", "personnel", "servicemembers", "service members",
     "servicemen", "peacekeepers", "women and men", "men and women", "military personnel", "marines",
     "paratroopers", "binh sĩ", "binh si", "quân nhân", "quan nhan", "binh lính", "lính", "quân",
-    "chiến sĩ", "lính gìn giữ hòa bình", "nhân viên quân sự",
+    "chiến sĩ", "lính gìn giữ hòa bình", "nhân viên quân sự", "commandos", "reservists", "reinforcements",
+    "infantrymen", "lính đặc nhiệm", "quân tăng viện", "quân tiếp viện",
 )
+# A troop word that is itself troops added: ``700 reinforcements``, ``700 quân tăng viện``.
+_REINFORCEMENTS = _words("reinforcements", "quân tăng viện", "quân tiếp viện")
 # Between a number and its troop word at most this many words (``700 additional troops``,
 # ``200 British soldiers``); Vietnamese puts the word right after the number.
 _UNIT_GAP = 2
@@ -109,7 +119,8 @@ ADD = _words(
     "increasing", "grow", "grows", "growing", "expand*",
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
     "đến kosovo", "gia nhập", "tăng", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến", "hạ cánh", "touched down",
-    "touch down", "touches down",
+    "touch down", "touches down", "cử thêm", "đã cử", "sẽ cử", "phái thêm", "augment*", "beef up", "beefs up",
+    "beefed up",
 )
 # ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
 _TOWARD = frozenset(norm_word(w, False) for w in "to into tới đến sang vào toi den vao".split())
@@ -122,6 +133,8 @@ REMOVE = _words(
     "cut", "cuts", "reduc*", "draw down",
     "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding", "scale back", "scaled back",
     "rút", "rút quân", "cắt giảm", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
+    "recall", "recalls", "recalled", "recalling", "shrink*", "shrank", "trim", "trims", "trimmed", "trimming",
+    "downsiz*", "slash*", "triệu hồi", "triệu tập về", "rút về", "thu hẹp",
 )
 # ``bring KFOR to 4,800``, ``sẽ lên 4.800``, ``sẽ còn 4.400``: what the force comes to.
 REACH = _words("to", "lên", "còn", "đạt", "at", "xuống")
@@ -171,7 +184,7 @@ _FORCE_WORDS = _words("force", "mission", "peacekeeping force", "nato-led force"
 # A number with no troop word is read only before one of these (or at the end of the sentence).
 _BARE_NEXT = frozenset(norm_word(w, False) for w in (
     "now today currently by in at this next from as after before when since following under hiện nay vào trong "
-    "từ sau khi kể người").split())
+    "từ sau khi kể người once until upon").split())
 # A sentence that speaks of troops or strength; a number with no troop word needs one (or the force close by).
 _STRENGTH = _words("strength", "troop level", "troop levels", "quân số", "tổng quân số", "sĩ số")
 # Between a word of strength and the figure: "quân số ... hiện là 4.000", "its strength is about 4,500".
@@ -184,12 +197,28 @@ _WE_ARE = _words("we are", "we will be", "we ll be", "we would be", "we number",
 _NEGATION = _words("not", "never", "won t", "wouldn t", "don t", "doesn t", "didn t", "no plans to", "không", "chưa",
                    "chẳng", "không có kế hoạch")
 
+# The alliance that leads the force, and the words that put troops in a place.
+_ALLIANCE = _words("nato", "the alliance", "na-tô", "na tô", "liên minh")
+_IN_PLACE = _words("in", "at", "ở", "tại", "on")
+# Words of adding between a number and its troop word: ``50 additional soldiers``, ``200 more U.S. troops``.
+_ADD_ADJ = frozenset(norm_word(w, False) for w in "additional extra more further new fresh thêm".split())
+
 # Words that point back at the force: ``the mission``, ``lực lượng này``.
 # ("which" is not one: ``Germany, which ... has 2,300 soldiers`` is a country's contingent.)
 ANAPHORA = _words("the force", "the mission", "lực lượng", "sứ mệnh", "phái bộ", "liên minh")
 
+# KFOR has never counted fewer than a few thousand troops: a smaller figure is a contingent or a change.
+MIN_TOTAL = 1000
 _ADD_WINDOW_BEFORE = 8  # words before the figure where a verb of moving troops is looked for
-_ADD_WINDOW_AFTER = 16  # and after its troop word (Vietnamese syllables make clauses long)
+_ADD_WINDOW_AFTER = 16  # and after its troop word
+_VI_WINDOW_SCALE = 1.5  # Vietnamese words are syllables: the same clause is half as long again in tokens
+
+
+def _windows(norms: Sequence[str]) -> tuple[int, int]:
+    """How many words before a figure and after its troop word a verb of moving troops may stand."""
+    if type(norms) is _Unaccented or any(_VI_MARKS.search(w) for w in norms):
+        return round(_ADD_WINDOW_BEFORE * _VI_WINDOW_SCALE), round(_ADD_WINDOW_AFTER * _VI_WINDOW_SCALE)
+    return _ADD_WINDOW_BEFORE, _ADD_WINDOW_AFTER
 _OTHERS_WINDOW = 4  # words around the figure where another force or army excludes it
 
 
@@ -345,6 +374,8 @@ def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[Nu
             if part is not None:
                 whole, unit = part
                 wholes.add(whole)
+        if unit is None and not _CLAUSE_END.match(text, tokens[n.end - 1].end):
+            unit = _unit_after_names(tokens, norms, text, n.end)
         shared = _shares_unit(norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
         if unit is None and shared:
             unit = n.end
@@ -411,6 +442,21 @@ def _unit_after(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) 
     return None
 
 
+_NAMES_GAP = 4  # "seven hundred German and Austrian soldiers", "300 U.S. and Italian troops"
+
+
+def _unit_after_names(tokens: Sequence[Token], norms: Sequence[str], text: str, pos: int) -> int | None:
+    """The troop word after a run of capitalized names joined by "and" (nationalities, units): its end."""
+    for k in range(pos, min(pos + _NAMES_GAP + 1, len(norms))):
+        unit = next((k + len(p) for p in UNITS if _at(norms, k, p)), None)
+        if unit is not None:
+            return unit if k > pos else None
+        word = text[tokens[k].start : tokens[k].end]
+        if not (word[:1].isupper() or norms[k] in _AND or norms[k] in _ADD_ADJ):
+            return None
+    return None
+
+
 def _partitive(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -> tuple[int, int] | None:
     """``100 of its roughly 250 soldiers``: the whole's start and the troop word's end."""
     for p in _PARTITIVE:
@@ -430,46 +476,61 @@ def _partitive(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -
 
 def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
-    if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW) or _cumulative(norms, fig):
+    # "30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured": the casualties are the 30
+    hurt = not fig.strong and _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW)
+    if hurt or _cumulative(norms, fig):
         return None
+    # the force's strength is in the thousands; "trong đó có bốn mươi quân nhân" is a contingent, never a total
+    whole = not fig.part and fig.value >= MIN_TOTAL
     before = _skip_back(norms, fig.start)
     if (_ending_at(norms, before, _CAP) is not None
             or _find(norms, _PERMITTED, fig.unit_end, fig.unit_end + _PERMITTED_WINDOW)):
         return None
-    if fig.strong:
+    if fig.strong and whole:
         return 0
     force_before = _find(folded, rules.force, 0, before) or _find(norms, ANAPHORA, 0, before)
     if _ending_at(norms, before, _RECIPIENT) is not None:
-        return 0 if _find(folded, rules.force) or force_before else None
+        return 0 if whole and (_find(folded, rules.force) or force_before) else None
     # "KFOR's Polish contingent has 250 soldiers": what a contingent has or reaches is not the force's.
     of_force = force_before and not _find(norms, _CONTINGENT, force_before[-1] - 3, before)
-    if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and not fig.part:
+    if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and whole:
         return 0
-    if of_force and _ending_at(norms, before, HAVE) is not None and not fig.part:
+    have = _ending_at(norms, before, HAVE)
+    if of_force and have is not None and whole:
+        return 0
+    # "NATO has about 4,500 troops in Kosovo": the alliance's troops in the force's place are the force
+    if (have is not None and whole and _ending_at(norms, have, _ALLIANCE) is not None
+            and any(_at(norms, fig.unit_end, p) and _find(folded, rules.place, fig.unit_end + len(p),
+                                                          fig.unit_end + len(p) + 1) for p in _IN_PLACE)):
         return 0
     # "Today we are about 4,500", "we will be close to 4,800 soldiers": the force speaking of its strength
-    if _ending_at(norms, before, _WE_ARE) is not None and fig.value >= 1000 and not fig.part:
+    if _ending_at(norms, before, _WE_ARE) is not None and whole:
         return 0
     # "Kfor was a vast enterprise: some fifty thousand soldiers": the force named, then its strength after a colon
-    if (fig.apposed and fig.value >= 1000 and not fig.part and _find(folded, rules.force, before - 8, before)
+    if (fig.apposed and whole and _find(folded, rules.force, before - 8, before)
             and not _find(norms, ADD + REMOVE, before - 8, before)):
         return 0
     # "quân số của phái bộ hiện là hơn 4.000 binh sĩ", "KFOR's strength is now about 4,500"
     copula = _ending_at(norms, before, _COPULA)
-    if of_force and copula is not None and _find(norms, _STRENGTH, copula - 5, copula) and not fig.part:
+    if of_force and copula is not None and _find(norms, _STRENGTH, copula - 5, copula) and whole:
+        return 0
+    if whole and _serving_in_force(fig, before, norms, folded, rules):
         return 0
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
     after = fig.unit_end
     if _ending_at(norms, after + 1, _FROM) is not None or _ending_at(norms, after + 2, _FROM) is not None:
         tail = _find(norms, _NATIONS, after + 1, after + 5)
-        if tail:
+        if tail and whole:
             return 0
-    lo, hi = fig.start - _ADD_WINDOW_BEFORE, fig.unit_end + _ADD_WINDOW_AFTER
+    before_window, after_window = _windows(norms)
+    lo, hi = fig.start - before_window, fig.unit_end + after_window
     removes = [i for i in _find(norms, REMOVE, lo, hi) if not fig.start <= i < fig.unit_end]
     adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end]
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
     adds = [i for i in adds if norms[i] not in ("more", "hơn") or i >= fig.start]
+    if _find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or any(w in _ADD_ADJ for w in norms[fig.end:fig.unit_end]):
+        adds.append(fig.end)  # "700 reinforcements", "50 additional soldiers"
     # "would not withdraw its 250 soldiers": a movement denied is none; a direction after the figure ("không
     # rút 250 binh sĩ khỏi Kosovo") is denied by a negation before the figure
     removes = [i for i in removes if not _negated(norms, i)]
@@ -477,6 +538,11 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     denied = _negated(norms, _skip_back(norms, fig.start), 6)
     removes += [i for i in _departures(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
     adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
+    if not (removes or adds) and _ending_at(norms, before, _INCLUDING) is not None:
+        # "triệu hồi toàn bộ binh sĩ ..., trong đó có bốn mươi quân nhân phục vụ trong KFOR": a part of troops
+        # moved earlier in the sentence moves with them
+        removes = [i for i in _find(norms, REMOVE, 0, before) if not _negated(norms, i)]
+        adds = [i for i in _find(norms, ADD, 0, before) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
     if not (removes or adds):
         return None
     if not (removes and adds):
@@ -488,6 +554,27 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     return -1 if min(map(distance, removes)) < min(map(distance, adds)) else 1
 
 
+# Before a figure: it is one part of a group the sentence told of (``including 40 soldiers serving in KFOR``).
+_INCLUDING = _words("including", "among them", "of whom", "trong đó có", "trong đó", "bao gồm", "gồm cả")
+# After a troop word: the troops serve in the force (``about 4,000 troops serve in KFOR``).
+_SERVING = _words("serve in", "serve with", "serving in", "serving with", "are serving in", "are serving with",
+                  "in", "with", "phục vụ trong", "phục vụ tại", "đang phục vụ trong", "đang phục vụ tại", "trong",
+                  "thuộc", "của", "đang phục vụ cho", "phục vụ cho")
+# A clause that starts at the figure: nothing but these (or a clause mark) before it.
+_CLAUSE_OPEN = frozenset(norm_word(w, False) for w in "today currently now hiện hiện nay hiện tại".split())
+
+
+def _serving_in_force(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
+                      rules: FactRules) -> bool:
+    """``Around 4,000 troops serve in KFOR``, ``Khoảng 4.500 binh sĩ đang phục vụ trong KFOR``: a figure in the
+    thousands that opens its sentence, with no nation's name, and whose troops serve in the force."""
+    if any(w not in _CLAUSE_OPEN for w in norms[:before]) or not any(
+            fig.end + len(p) == fig.unit_end and _at(norms, fig.end, p) for p in UNITS):
+        return False  # "About 2,300 German soldiers serve in KFOR": a nation's contingent
+    return any(_at(norms, fig.unit_end, p) and _find(folded, rules.force, fig.unit_end + len(p),
+                                                     fig.unit_end + len(p) + 2) for p in _SERVING)
+
+
 # "không" that is no negation: "không quân" (air force), "không kích" (air strike), "không phận" (airspace).
 _AIR = _words("không quân", "không kích", "không phận", "không gian")
 # Words of arriving that do not say where: after a sentence of troops going home they tell the landing at home.
@@ -496,7 +583,8 @@ _LAND = _words("landed", "lands", "land", "arriv*", "touched down", "touch down"
 
 def _own_arrival(norms: Sequence[str], fig: _Figure) -> bool:
     """The figure's sentence tells troops added by a word other than a bare landing or arrival."""
-    lo, hi = fig.start - _ADD_WINDOW_BEFORE, fig.unit_end + _ADD_WINDOW_AFTER
+    before_window, after_window = _windows(norms)
+    lo, hi = fig.start - before_window, fig.unit_end + after_window
     land = set(_find(norms, _LAND, lo, hi))
     return any(i not in land and not fig.start <= i < fig.unit_end for i in _find(norms, ADD, lo, hi))
 
@@ -533,6 +621,9 @@ def _departures(norms: Sequence[str], folded: Sequence[str], rules: FactRules, l
     return _arrivals(norms, folded, rules, lo, hi, _AWAY)
 
 
+_BY = frozenset(norm_word(w, False) for w in "by thêm".split())
+
+
 def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
                    rules: FactRules) -> int | None:
     """A number with no troop word (``has shed about 4,000``): a change only with a verb of moving troops
@@ -543,6 +634,13 @@ def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequ
         return None
     if _ending_at(norms, before, REMOVE) is not None:
         return -1
+    if before > 0 and norms[before - 1] in _BY:
+        # "reduce its troops in Kosovo by about 1,000", "tăng quân số thêm 1.000"
+        verbs = [(i, -1) for i in _find(norms, REMOVE, before - 8, before - 1)] + [
+            (i, 1) for i in _find(norms, ADD, before - 8, before - 1) if norms[i] not in ("more", "hơn")]
+        verbs = [(i, d) for i, d in verbs if not _negated(norms, i)]
+        if verbs:
+            return max(verbs)[1]
     added = _ending_at(norms, before, ADD)
     if added is not None and norms[added] not in ("more", "hơn"):
         return 1

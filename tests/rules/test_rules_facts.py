@@ -355,3 +355,50 @@ def test_strength_and_changes_written_freely(title: str, body: str, expected: li
 ])
 def test_shipped_kfor_topic_broadened(title: str, body: str, expected: set[str]) -> None:
     assert shipped(title, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the force's total is in the thousands: a smaller figure with a word of having is a contingent or a change
+    ("Đan Mạch đưa 35 binh sĩ từ Kosovo về nước.", [("change", -35)]),
+    ("KFOR has 250 soldiers from 3 countries in the north.", []),
+    ("Lực lượng KFOR có 400 binh sĩ từ 5 quốc gia ở phía bắc.", []),
+    # an N-strong force is its strength even when its soldiers in the same sentence were hurt
+    ("On Monday, about 30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured.", [("total", 3700)]),
+    # troop words that are troops added, or a word of adding between the number and the troop word
+    ("KFOR received 700 reinforcements from the reserve.", [("change", 700)]),
+    ("KFOR nhận khoảng 700 quân tăng viện từ lực lượng dự bị.", [("change", 700)]),
+    ("Slovenia will contribute 50 additional soldiers to KFOR.", [("change", 50)]),
+    ("Turkey sent around 500 commandos to Kosovo to reinforce KFOR.", [("change", 500)]),
+    # nationalities between the number and the troop word
+    ("Some seven hundred German and Austrian soldiers are being flown into Kosovo to bolster KFOR.",
+     [("change", 700)]),
+    ("The Pentagon ordered 200 more U.S. troops to Kosovo to bolster KFOR.", [("change", 200)]),
+    ("Some 700 German and Austrian officials visited KFOR in Kosovo.", []),
+    # recalled troops are removed; "by N" after a verb of changing the force
+    ("Ukraine recalled its 40 soldiers serving in KFOR.", [("change", -40)]),
+    ("Ukraine triệu hồi 40 quân nhân đang phục vụ trong KFOR.", [("change", -40)]),
+    ("KFOR will shrink by about 2,000 troops next year.", [("change", -2000)]),
+    ("NATO plans to reduce KFOR by about 1,000 next year.", [("change", -1000)]),
+    ("NATO will not reduce KFOR by 1,000 next year.", []),
+    # a part of a group moved earlier in the sentence moves with it
+    ("Ukraine triệu hồi binh sĩ ở nước ngoài, trong đó có bốn mươi quân nhân phục vụ trong lực lượng KFOR tại "
+     "Kosovo.", [("change", -40)]),
+    ("Kyiv recalled troops from missions abroad, including 40 soldiers serving in KFOR.", [("change", -40)]),
+    ("Poland has troops in several missions, including 250 soldiers serving in KFOR.", []),
+    # a Vietnamese clause is longer in words: the verb of moving troops may stand further from the figure
+    ("Khoảng bảy trăm binh sĩ Đức và Áo thuộc lực lượng dự bị tác chiến của NATO đã bắt đầu được điều động tới "
+     "Kosovo từ ngày 3/8.", [("change", 700)]),
+    # troops in the thousands that serve in the force, opening the sentence, are its strength
+    ("Around 4,000 troops serve in KFOR today.", [("total", 4000)]),
+    ("Khoảng 4.500 binh sĩ đang phục vụ trong KFOR.", [("total", 4500)]),
+    ("About 2,300 German soldiers serve in KFOR.", []),
+    ("Germany said 1,200 soldiers serve in KFOR.", []),
+    # the alliance's troops in the force's place are the force; a country's are not
+    ("NATO has about 4,500 troops in Kosovo.", [("total", 4500)]),
+    ("NATO hiện có khoảng 4.500 binh sĩ tại Kosovo.", [("total", 4500)]),
+    ("In 2008 Germany had 2,500 soldiers in Kosovo.", []),
+    # a total after which the new troops arrive
+    ("KFOR's strength will rise to about 4,500 once the new units arrive.", [("total", 4500)]),
+])
+def test_general_constructions_of_unseen_phrasings(body: str, expected: list) -> None:
+    assert facts(body) == expected
