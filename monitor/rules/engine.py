@@ -7,7 +7,8 @@ A query (see ``monitor.rules.query`` for the language) is compiled for one fold 
 - ``fold_diacritics=False``: diacritics count, but tone placement is unified (``hoà`` == ``hòa``).
 
 Case never matters. An article is searched field by field (title, summary, body); a term without a
-field looks in all three, and a phrase or a NEAR never spans two fields. Token positions count words:
+field looks in all three, and a phrase or a NEAR never spans two fields. A phrase never spans two
+sentences either (``text.ends_sentence``); a NEAR may. Token positions count words:
 ``a NEAR/n b`` holds when an occurrence of ``a`` and one of ``b`` that do not overlap are at most ``n``
 positions apart (``n - 1`` words or fewer in between; ``NEAR/1`` means adjacent), in either order.
 An operand of NEAR occurs where its terms occur; an OR group where any alternative occurs; an AND
@@ -139,7 +140,7 @@ class _FieldIndex:
         return "\n" + norm in lines
 
     def term_starts(self, words: _Words) -> list[int]:
-        """Token indices where the term (a word or a phrase) starts."""
+        """Token indices where the term (a word or a phrase: its words in a row, in one sentence) starts."""
         found = self._term_cache.get(words)
         if found is None:
             if len(words) == 1:
@@ -151,6 +152,7 @@ class _FieldIndex:
                 found = self._word_positions(*words[0])
                 if len(words) > 1:
                     found = [i for i in found if self._continues(i, words)]
+                    found = self._tokens.in_one_sentence(found, len(words))
             self._term_cache[words] = found
         return found
 

@@ -19,6 +19,8 @@ with a few C-level string operations and no per-word work, and keeps every token
 its docstring).
 
 ``FieldTokens`` cuts a field the way ``tokenize`` does, with C-level byte operations too, for the engine.
+
+``ends_sentence`` tells whether a sentence ends between two tokens (a phrase never spans one): see its docstring.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate, repeat
@@ -34,11 +37,13 @@ from typing import NamedTuple
 __all__ = [
     "FieldTokens",
     "Token",
+    "ends_sentence",
     "fold",
     "is_number",
     "norm_word",
     "normalize_tones",
     "norms_of",
+    "sentence_breaks",
     "spans_of",
     "split_words",
     "tokenize",
@@ -279,6 +284,62 @@ def search_form_of_norm(norm: str) -> str:
     return _finish(_general_form(norm, b"")).strip(" ")
 
 
+# ── sentences ────────────────────────────────────────────────────────────────────────────────────
+
+# A sentence mark, maybe more marks or closing quotes and brackets, then white space: "years. Since",
+# "years.” Since", "what? The", "so… The". A mark with no space after it is inside a word ("TP.HCM", "v1.2").
+_SENTENCE_MARK_RE = re.compile(r"([.!?…]+)[.!?…\"'”’»)\]]*\s")
+_SENTENCE_CHARS = ".!?…\n\r\u2028\u2029"  # what a gap needs to end a sentence
+_LINE_RE = re.compile(r"[\n\r\u2028\u2029]")
+# Lower-case words a single "." follows without ending the sentence ("no. 1244", "vs. Serbia", "et al. The").
+# Capitalized short words ("Mr.", "Gen.", "Apr.", "TP.", "PGS.") and single letters ("U.S.", "Ph.D.") are
+# taken as abbreviations by their shape (see ``ends_sentence``).
+_ABBREVIATIONS = frozenset({"no", "nr", "nos", "vs", "etc", "approx", "ca", "al", "cf", "incl", "tp", "ths"})
+
+
+def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
+    """Whether a sentence ends between the token of ``text`` at ``before`` (start, end) and the token
+    starting at ``after``: the next token starts with a capital or a digit, and the gap holds a line break,
+    or a ``!``, ``?``, ``…`` or ``.`` followed by white space (closing quotes or brackets may stand between).
+    A single ``.`` after a single character (``U.S. Army``, ``Ph.D. Student``, ``1. Introduction``), a
+    capitalized word of four characters at most (``Mr.``, ``Gen.``, ``Apr. 2025``, ``TP. HCM``) or a known
+    lower-case abbreviation (``no. 1244``) does not end one. ``;``, ``:`` and ``,`` never do. So it errs on
+    the side of no end: a phrase across an abbreviation's period still matches, as it did before."""
+    first = text[after : after + 1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    start, end = before
+    if _LINE_RE.search(text, end, after) is not None:
+        return True
+    mark = _SENTENCE_MARK_RE.search(text, end, after)
+    if mark is None:
+        return False
+    if mark.group(1) != "." or mark.start() != end:
+        return True
+    word = text[start:end]
+    return not (len(word) == 1 or (word[0].isupper() and len(word) <= 4) or word.casefold() in _ABBREVIATIONS)
+
+
+def _sentence_marks(text: str) -> list[int]:
+    """Where ``text`` has a character of ``_SENTENCE_CHARS``, in order (``str.find`` is much faster than
+    a regular expression's character class)."""
+    out: list[int] = []
+    for c in _SENTENCE_CHARS:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """The indices of the tokens of ``tokenize(text)`` that start a sentence, the first one left out: the
+    reference ``FieldTokens.sentence_starts`` is tested against."""
+    spans = word_spans(text)
+    return [i for i in range(1, len(spans)) if ends_sentence(text, spans[i - 1], spans[i][0])]
+
+
 # ── the engine's tokens of a field ───────────────────────────────────────────────────────────────
 #
 # ``tokenize`` makes an object per token and ``split_words`` a string per word and per gap: too much for
@@ -304,6 +365,7 @@ def _byte_tables() -> bytes:
 
 
 _WORD_BYTES = _byte_tables()
+_WORD_MARKS = bytes(32 if c == 32 else 120 for c in range(256))  # a layout's words all "x"
 # Numbers with separators are looked for in the bytes' classes, digits "0" and separators ".": the regular
 # expression then starts with a literal, which is searched for in C, and digits are rare.
 _NUMBER_CLASSES = bytes(48 if 48 <= c <= 57 else 46 if c in b".," else 32 for c in range(256))
@@ -349,9 +411,10 @@ _BYTE_NORMS = {True: _ByteNorms(True), False: _ByteNorms(False)}
 
 class FieldTokens:
     """The tokens of one text, as ``tokenize`` cuts it, for the engine: their norms in a fold mode
-    (``norms``) and the character offsets of some of them (``spans``), each computed when asked for."""
+    (``norms``), the character offsets of some of them (``spans``) and where sentences start
+    (``sentence_starts``, for phrases), each computed when asked for."""
 
-    __slots__ = ("_layout", "_lengths", "_norms", "_offsets", "_words", "text")
+    __slots__ = ("_layout", "_lengths", "_norms", "_offsets", "_sentences", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -360,6 +423,7 @@ class FieldTokens:
         self._layout: bytes | None = None
         self._offsets: list[int] | None = None
         self._lengths: bytes | None = None  # of the words, cut the byte way
+        self._sentences: list[int] | None = None
         if fast is None:
             self._words = _WORD_RE.findall(_scannable(text))
             self._norms: dict[bool, dict] = _NORMS
@@ -407,3 +471,51 @@ class FieldTokens:
                 at = more
             starts[i], done, pos = at, i, at
         return {(s, e): (starts[s], starts[e - 1] + lengths[e - 1]) for s, e in tokens}
+
+    def sentence_starts(self) -> list[int]:
+        """The indices of the tokens that start a sentence, the first one left out (``sentence_breaks``),
+        computed once: only the gaps that hold a sentence mark or a line break are looked at. Cut the byte
+        way, a gap's tokens are found in the layout (its runs of non-spaces are the tokens, at the same
+        offsets) and its index by counting the tokens before it, in C."""
+        if self._sentences is not None:
+            return self._sentences
+        text, out, size = self.text, [], len(self._words)
+        layout = self._layout
+        if size < 2:
+            pass
+        elif layout is None:
+            offsets = self.offsets()
+            starts, ends = offsets[1:-1:2], offsets[2::2]
+            for p in _sentence_marks(text):
+                i = bisect_left(starts, p)  # the token after the mark (or after the number it is in)
+                if 0 < i < size and (not out or out[-1] != i) and \
+                        ends_sentence(text, (starts[i - 1], ends[i - 1]), starts[i]):
+                    out.append(i)
+        else:
+            words = layout.translate(_WORD_MARKS)  # "x" for every byte of a word, " " between
+            count, pos = int(words[:1] == b"x"), 0  # tokens that start before ``pos``
+            for p in _sentence_marks(text):
+                after = words.find(b"x", p)
+                if after < 0:
+                    break
+                first = text[after]
+                if words[p] != 32 or not (first.isupper() or first.isdigit()):
+                    continue  # inside a number, or not before a capital or a digit
+                count += words.count(b" x", pos, p)
+                pos = p
+                if count and (not out or out[-1] != count):
+                    end = words.rfind(b"x", 0, p) + 1
+                    if ends_sentence(text, (words.rfind(b" ", 0, end) + 1, end), after):
+                        out.append(count)
+        self._sentences = out
+        return out
+
+    def in_one_sentence(self, starts: list[int], length: int) -> list[int]:
+        """Of runs of ``length`` tokens starting at ``starts``, the starts of those that no sentence end cuts
+        (``ends_sentence``): the phrases that hold."""
+        if length < 2 or not starts:
+            return starts
+        breaks = self.sentence_starts()
+        if not breaks:
+            return starts
+        return [s for s in starts if (b := bisect_right(breaks, s)) == len(breaks) or breaks[b] >= s + length]

@@ -55,6 +55,37 @@ def test_phrases_are_consecutive_syllables() -> None:
     assert matches('"binh sĩ"', "binh, sĩ")  # punctuation between words is not a word
 
 
+def test_a_phrase_never_spans_a_sentence_end() -> None:
+    text = "It was the worst violence in years. Since then, KFOR has sent 700 more troops."
+    assert not matches('"years since"', text)  # an analyst's false match
+    assert matches('"years since"', "the first time in years since the war")
+    assert matches('"years since"', "in years, since the war")  # other punctuation is ignored
+    assert not matches('"binh sĩ"', "cùng binh! Sĩ quan")
+    assert not matches('"Kosovo troops"', "in Kosovo\n\nTroops")  # a line break before a capital
+    assert not matches('"tensions Kosovo"', title="Tensions", body="Kosovo")  # fields were always apart
+    assert matches('"U.S. troops"', "the U.S. troops")  # abbreviations do not end a sentence
+    assert matches('"U.S. Army"', "the U.S. Army")
+    assert matches('"Gen. Barduani"', "Maj. Gen. Barduani said")
+    assert matches('"TP HCM"', "tại TP. HCM và TP.HCM")
+    assert matches('"4.200 binh sĩ" AND "1,5 triệu"', "có 4.200 binh sĩ và 1,5 triệu")
+    assert matches('"Cô-xô-vô"', "tới Cô-xô-vô. Sau đó")
+    assert matches('"years since"', "in years. since then")  # no capital: not taken for an end
+
+
+def test_near_may_span_sentences() -> None:
+    text = "It was the worst violence in years. Since then, KFOR has sent 700 more troops."
+    assert matches("years NEAR/1 since", text)
+    assert matches("violence NEAR/10 KFOR", text)
+    assert matches('"violence in" NEAR/3 "since then"', text)  # each phrase in its own sentence
+    assert not matches('"in years since" NEAR/10 KFOR', text)
+
+
+def test_evidence_of_a_phrase_is_the_occurrences_in_one_sentence() -> None:
+    found = match('"troops Kosovo"', article("700 troops. Kosovo police said troops Kosovo-wide."))
+    assert found is not None
+    assert [h.text for h in found.evidence.hits] == ["troops Kosovo"]
+
+
 def test_hyphenated_transliterations() -> None:
     assert matches('"Cô-xô-vô"', "tình hình ở Cô-xô-vô căng thẳng")
     assert matches("Cô-xô-vô", "tình hình ở Cô xô vô")

@@ -99,11 +99,12 @@ QUERIES = [
     "KFOR AND troops", 'title:Kosovo OR ("binh sĩ" NEAR/3 #num)', "deploy* AND NOT Serbia", "NOT Kosovo",
     '"Cô-xô-vô" NEAR/5 (căng* OR "leo thang")', "Đức OR straße", "(a OR b) AND (c NEAR/2 d*)", "#num",
     '"4.500 binh sĩ" OR "1,5x"', "hoà^2 AND (thuỵ OR tho*)", "Κόσοβο OR Косово", "body:(x AND y) OR summary:z",
+    '"troops Kosovo" OR ("Mr. Serbia" AND NOT "a b c")',  # phrases a sentence end may cut
 ]
 _WORDS = st.sampled_from([
     "KFOR", "troops", "Kosovo", "binh", "sĩ", "binh sĩ", "4.500", "deployed", "Serbia", "Cô-xô-vô", "căng thẳng",
     "leo", "thang", "Đức", "strasse", "straße", "a", "b", "c", "d", "dd", "hòa", "Thụy", "thô", "Κόσοβο",
-    "Косово", "x", "y", "z", "1,5x", ",", ".", "—",
+    "Косово", "x", "y", "z", "1,5x", ",", ".", "—", "!", "?", "…", "\n", ";", "U.S.", "Mr.", "troops.", "B", "C",
 ])
 _TEXT = st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=30).map(" ".join)
 
@@ -177,3 +178,14 @@ def test_an_empty_topic_set_and_a_topic_of_another_script() -> None:
     assert topics.candidates(article("nothing here")) == [0]
     assert [m.topic_id for m in topics.match(article("Косово и НАТО"))] == ["ru"]
     assert Prefilter([]).candidates(" a ") == []
+
+
+def test_a_phrase_across_a_sentence_end_is_let_through_then_evaluated_false() -> None:
+    """The search form joins the words of two sentences (the prefilter stays sound: it may let more through);
+    the evaluation tells the sentences apart."""
+    topics = TopicSet([compile_topic("a", "A", '"years since"'), compile_topic("b", "B", "years NEAR/1 since")])
+    across = article("the worst violence in years. Since then")
+    assert topics.candidates(across) == [0, 1]
+    assert [m.topic_id for m in topics.match(across)] == ["b"]
+    _assert_same(topics, across)
+    assert [m.topic_id for m in topics.match(article("in years since the war"))] == ["a", "b"]

@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.rules.text import FieldTokens, Token, fold, normalize_tones, tokenize, word_norms, word_spans
+from monitor.rules.text import (
+    FieldTokens,
+    Token,
+    fold,
+    normalize_tones,
+    sentence_breaks,
+    tokenize,
+    word_norms,
+    word_spans,
+)
 
 from .helpers import code_points
 
@@ -91,6 +100,9 @@ def test_fast_helpers_agree_with_tokenize() -> None:
 # ── FieldTokens: the engine's tokens, cut by bytes, are tokenize's ──────────────────────────────────
 
 
+_SENTENCE_CHARS = set(".!?…\n\r\u2028\u2029")  # a text without any has one sentence
+
+
 def _assert_field_tokens_are_tokenize(text: str) -> None:
     fast = FieldTokens(text)
     for fold_diacritics in (True, False):
@@ -102,6 +114,18 @@ def _assert_field_tokens_are_tokenize(text: str) -> None:
     offsets = fast.offsets()  # the regular way
     assert {(i, j): (offsets[2 * i + 1], offsets[2 * j]) for i, j in expected} == expected, text
     assert offsets[-1] == len(text)
+    if _SENTENCE_CHARS.isdisjoint(text):
+        return  # one sentence (test_only_sentence_marks_and_line_breaks_end_a_sentence)
+    breaks = sentence_breaks(text)
+    phrases = FieldTokens(text)
+    assert phrases.sentence_starts() == breaks, text  # the byte way, if the text takes it
+    regular = FieldTokens(text)
+    regular._layout = None  # the regular way, from the offsets
+    assert regular.sentence_starts() == breaks, text
+    for n in (2, 3):  # phrases: the runs of tokens no sentence end cuts
+        starts = list(range(len(tokens) - n + 1))
+        expected_runs = [s for s in starts if set(breaks).isdisjoint(range(s + 1, s + n))]
+        assert phrases.in_one_sentence(starts, n) == expected_runs, (text, n)
 
 
 def test_field_tokens_cut_like_tokenize() -> None:
@@ -127,7 +151,8 @@ def test_field_tokens_cut_like_tokenize_for_every_character() -> None:
 _PIECES = st.sampled_from([
     "binh", "sĩ", "SĨ", "HÒA", "hoà", "Thụy", "ĐỨC", "đ", "KFOR", "4.500", "4,500", "1,5", "1.", ".5", "x", "Ớ",
     "Zvečan", "straße", "İstanbul", "Κόσοβο", "ǅ", "ﬁ", "²", "_", "-", "—", "“", ",", ".", " ", "\n", "\u00a0",
-    "\u0301", "\u0323", "e\u0301", "A\u0306\u0301", "7", "km",
+    "\u0301", "\u0323", "e\u0301", "A\u0306\u0301", "7", "km", ". ", "! ", "? ", "…", "”", ";", "Since", "Mr",
+    "no", "\r",
 ])
 
 
@@ -136,3 +161,46 @@ _PIECES = st.sampled_from([
 def test_field_tokens_of_arbitrary_text(text: str) -> None:
     _assert_field_tokens_are_tokenize(text)
     _assert_field_tokens_are_tokenize(unicodedata.normalize("NFD", text))
+
+
+# ── sentences: a phrase never spans one's end ────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("the worst violence in years. Since then", ["Since"]),
+        ("in years.” Since then", ["Since"]),  # a closing quote after the mark
+        ("what? Then! It… Was", ["Then", "It", "Was"]),
+        ("năm 2023. Sau đó, 14/6", ["Sau"]),
+        ("in 2023. 500 troops", ["500"]),
+        ("Kosovo police\n\nNATO said\nKFOR", ["NATO", "KFOR"]),  # a line break, before a capital
+        ("in years. since then", []),  # not before a capital or a digit
+        ("in years\nsince then", []),
+        ("in years; Since then", []),  # ";", ":" and "," end no sentence
+        ("years: Since, Then", []),
+        ("the U.S. Army and U.S. troops", []),  # abbreviations: a single letter before the "."
+        ("a Ph.D. Student", []),
+        ("Gen. Smith met Mr. Kurti on 8 Apr. 2025 in TP. Hồ Chí Minh", []),  # a capitalized word of 1-4
+        ("resolution no. 1244", []),  # a known lower-case abbreviation
+        ("TP.HCM and 4.200 and 1,5 and v1.2 and example.Com", []),  # no space after the "."
+        ("1. Introduction", []),
+        ("troops in Kosovo. The", ["The"]),
+        ("so... The", ["The"]),  # several marks: no abbreviation
+    ],
+)
+def test_where_sentences_end(text: str, breaks: list[str]) -> None:
+    tokens = tokenize(text, fold_diacritics=False)
+    assert [text[tokens[i].start : tokens[i].end] for i in sentence_breaks(text)] == breaks
+    _assert_field_tokens_are_tokenize(text)
+
+
+def test_only_sentence_marks_and_line_breaks_end_a_sentence() -> None:
+    """Every character between a word and a capital: only ``. ! ? …`` (with a space after) and line breaks
+    end the sentence."""
+    assert _SENTENCE_CHARS == set(".!?…\n\r\u2028\u2029")
+    for c in code_points():
+        text = f"Đbcde{c} Cd"
+        ends = c in _SENTENCE_CHARS
+        assert sentence_breaks(text) == ([1] if ends else []), hex(ord(c))
+        assert FieldTokens(text).in_one_sentence([0], 2) == ([] if ends else [0]), hex(ord(c))  # the byte way
