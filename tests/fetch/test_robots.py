@@ -9,26 +9,23 @@ import pytest
 
 from monitor.errors import RobotsDisallowed
 from monitor.fetch.client import Fetcher
-from tests.fetch.faulty_server import FaultyServer, redirect, respond
+from tests.fetch.faulty_server import redirect, respond
 
 UA = "monitor-tests/1.0"
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
 
 
 @pytest.fixture
-def site():
-    server = FaultyServer()
-    server.add("/feed.xml", respond(200, FEED, {"Content-Type": "application/rss+xml"}))
-    server.add("/private/feed.xml", respond(200, FEED, {"Content-Type": "application/rss+xml"}))
-    yield server
-    server.close()
+def site(faulty):
+    """A site serving a feed at /feed.xml and at /private/feed.xml."""
+    for path in ("/feed.xml", "/private/feed.xml"):
+        faulty.add(path, respond(200, FEED, {"Content-Type": "application/rss+xml"}))
+    return faulty
 
 
 @pytest.fixture
-def other():
-    server = FaultyServer()
-    yield server
-    server.close()
+def other(more_faulty):
+    return more_faulty()
 
 
 def robots(text: str):
