@@ -255,6 +255,12 @@ class _BatchAlerts:
                 _COUNT_SENT, {"topic": topic_id, "since": now - timedelta(hours=1)}).scalar_one()
         return self.sent_last_hour[topic_id]
 
+    def forget(self, s: Session) -> None:
+        """The call is rolled back: drop the topics it read from the per-Store cache (read again next time)."""
+        topics = _STORIES.get(s.get_bind(), {})
+        for topic_id in self.stories:
+            topics.pop(topic_id, None)
+
     def added(self, topic_id: str, alert_id: str, key: str, at: datetime, fingerprint: str | None,
               held: str | None) -> None:
         """An alert this call wrote: counted and remembered as the database will have it once committed."""
@@ -463,15 +469,22 @@ class Store:
         names = tuple(values)
         params = {"source": source_id, "owner": self.leases.owner, **{f"v_{k}": v for k, v in values.items()}}
         with self.engine.begin() as conn:  # a round records a thousand of these: mostly one UPDATE, no read
+            exists = False
             for _ in range(3):
                 if ok and conn.execute(_record_poll_statement(names, ok), params).rowcount:
                     return None
                 # a failure; or a success on a source reported failing (this poll ends the spell), or not stored
                 after = conn.execute(_record_poll_statement(names, ok, flagged=ok), params).first()
-                if after is not None or not ok or conn.execute(_STATE_EXISTS, {"source": source_id}).first() is None:
+                exists = after is not None or (ok and conn.execute(_STATE_EXISTS, {"source": source_id}).first()
+                                                is not None)
+                if after is not None or not exists:
                     break
                 # neither matched, yet the row is there: on PostgreSQL another instance's success cleared the
                 # mark between the two statements (each sees what is committed when it runs); again
+            if after is None and exists:  # raced three times: the row is there, the next poll records its own
+                logging.getLogger("monitor.store").warning("source %s: poll not recorded (other instances were "
+                                                           "recording it at the same time)", source_id)
+                return None
             if after is None:  # no row yet: the source's first poll
                 row = SourceState(source_id=source_id).model_dump()
                 row.update(values, polls=1, lease_owner=None, lease_until=None, consecutive_failures=0 if ok else 1)
@@ -565,22 +578,26 @@ class Store:
                     ids.update((url, n) for url, n in conn.execute(_IDS_OF_URLS, {"urls": urls[i:i + _CHUNK]}))
             batch = _BatchAlerts(_taken_ids(conn, [alert_id_for(m.topic_id, items[n].article.url)
                                                    for n, is_new, *_ in steps if is_new for m in items[n].matches]))
-            new_keys: list[dict] = []
-            for n, is_new, ref, url, keys, now in steps:  # then, in order, the alerts of the new and the copies
-                it = items[n]
-                article_id = ids[new_rows[ref[1]]["url"]] if isinstance(ref, tuple) else ref
-                if is_new:
-                    results[n] = Saved("new", tuple(self._alerts(s, batch, article_id, it, now, render, plan,
-                                                                 cooldown)))
-                else:
-                    if url != it.article.url:
-                        for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
-                            _also_reported(s, alert, it.article, now)
-                    results[n] = Saved("copy")
-                new_keys += [{"key": k, "article_id": article_id} for k in keys]
-            if new_keys:
-                conn.execute(_INSERT_KEY, new_keys)
-            s.commit()
+            try:
+                new_keys: list[dict] = []
+                for n, is_new, ref, url, keys, now in steps:  # then, in order, the alerts of the new and the copies
+                    it = items[n]
+                    article_id = ids[new_rows[ref[1]]["url"]] if isinstance(ref, tuple) else ref
+                    if is_new:
+                        results[n] = Saved("new", tuple(self._alerts(s, batch, article_id, it, now, render, plan,
+                                                                     cooldown)))
+                    else:
+                        if url != it.article.url:
+                            for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
+                                _also_reported(s, alert, it.article, now)
+                        results[n] = Saved("copy")
+                    new_keys += [{"key": k, "article_id": article_id} for k in keys]
+                if new_keys:
+                    conn.execute(_INSERT_KEY, new_keys)
+                s.commit()
+            except BaseException:  # rolled back: the alerts the batch remembered were never stored
+                batch.forget(s)
+                raise
         return results  # type: ignore[return-value]  # every place filled
 
     @staticmethod

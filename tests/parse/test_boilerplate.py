@@ -219,3 +219,14 @@ def test_sentences_that_begin_with_a_heading_word_stay(line):
 def test_a_heading_before_any_article_text_does_not_cut_the_article():
     assert clean_paragraphs(["Tin mới", "NATO điều thêm 700 binh sĩ tới Kosovo."], "vi") == [
         "NATO điều thêm 700 binh sĩ tới Kosovo."]
+
+
+def test_a_sentence_starting_like_a_heading_is_article_text():
+    """"More from Reuters" is a block's heading; "More from the ministry:" opens the article's next quote."""
+    from monitor.parse.boilerplate import clean_paragraphs, is_related_heading
+
+    assert is_related_heading("More from Reuters") and is_related_heading("More in World News")
+    assert not is_related_heading("More from the ministry:")
+    assert not is_related_heading("More in store for KFOR.")
+    paragraphs = ["KFOR said 700 troops would arrive.", "More from the ministry:", "The ministry said more."]
+    assert clean_paragraphs(paragraphs) == paragraphs
