@@ -81,28 +81,46 @@ def state(engine: Engine) -> SchemaState:
 
 def upgrade(engine: Engine, revision: str = "head") -> tuple[SchemaState, str]:
     """Bring the database to ``revision``; returns the state it was in and the revision it is at now.
-
-    On SQLite, foreign keys are not enforced while migrating (a migration that changes a column rebuilds its
-    table, and dropping the old one would break the rows that refer to it) and are checked before committing,
-    as SQLite's documentation prescribes for table changes; the pragma only takes effect outside a transaction."""
+    All of it or nothing: a failed upgrade leaves the database as it was."""
     with engine.connect() as conn:
-        sqlite = conn.dialect.name == "sqlite"
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
-        try:
+        if conn.dialect.name == "sqlite":
+            before, after = _upgrade_sqlite(conn, revision)
+        else:
             with conn.begin():
                 before, after = _upgrade(conn, revision)
-                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                    raise StoreError("the database's rows refer to rows that are missing (PRAGMA foreign_key_check "
-                                     "lists them) after upgrading: nothing was changed; restore a backup")
-        finally:
-            if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
     if after != before.revision:
         log.info("database upgraded from %s to %s", before.describe(), after)
     return before, after
+
+
+def _upgrade_sqlite(conn: Connection, revision: str) -> tuple[SchemaState, str]:
+    """SQLite's Python driver runs DDL outside any transaction unless one is begun explicitly: BEGIN IMMEDIATE
+    makes the upgrade atomic and takes the write lock, so daemons starting together upgrade one at a time.
+    Foreign keys are not enforced meanwhile (a migration that changes a column rebuilds its table, and dropping
+    the old one would break the rows that refer to it) and are checked before committing, as SQLite's
+    documentation prescribes for table changes; that pragma only takes effect outside a transaction."""
+    dbapi = conn.connection.driver_connection
+    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    conn.commit()
+    level = dbapi.isolation_level
+    dbapi.isolation_level = None  # the driver opens and ends no transaction of its own: ours below
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            result = _upgrade(conn, revision)
+            if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise StoreError("the database's rows refer to rows that are missing (PRAGMA foreign_key_check "
+                                 "lists them): the upgrade was undone, nothing changed; restore a backup")
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+        return result
+    finally:
+        conn.commit()  # SQLAlchemy's own bookkeeping; the database's transaction is already ended
+        dbapi.isolation_level = level
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
 
 
 def _upgrade(conn: Connection, revision: str) -> tuple[SchemaState, str]:

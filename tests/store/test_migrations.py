@@ -190,3 +190,29 @@ def test_copy_moves_all_state_to_an_empty_postgresql_database(tmp_path, pg_url, 
         target.close()
     assert main(["--config", str(config), "db", "copy", "--to", pg_url]) == 2
     assert "is not empty (rows in source_state, topic_total)" in capsys.readouterr().err
+
+
+def test_a_failed_sqlite_upgrade_changes_nothing_and_can_be_retried(tmp_path):
+    """SQLite's driver runs DDL outside transactions unless one is begun: a failure half-way (here the foreign
+    key check after 0004 rebuilt the alert table) must leave the schema at its revision, not half-changed."""
+    url = f"sqlite:///{(tmp_path / 'm.db').as_posix()}"
+    engine = open_engine(url, schema="none")
+    migrate.upgrade(engine, "0003")
+    with engine.connect() as conn:  # a delivery whose alert is gone: what the foreign key check finds
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("INSERT INTO delivery (alert_id, channel_id, status, attempts, created_at) "
+                             "VALUES ('gone', 'c', 'pending', 0, '2025-01-01 00:00:00')")
+        conn.commit()
+    with pytest.raises(StoreError, match="upgrade was undone"):
+        migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == "0003"
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(source_state)")}
+        assert "failing_notice" not in columns
+        tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert not any(t.startswith("_alembic_tmp") for t in tables)
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again
+        conn.exec_driver_sql("DELETE FROM delivery WHERE alert_id = 'gone'")
+        conn.commit()
+    assert migrate.upgrade(engine)[1] == migrate.head()  # the fixed database upgrades
+    engine.dispose()
