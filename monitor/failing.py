@@ -14,7 +14,7 @@ from monitor import noise
 from monitor.config import Config
 from monitor.records import Source
 from monitor.redact import REDACTOR
-from monitor.store import to_utc, utcnow
+from monitor.store import to_utc
 from monitor.store.db import OperatorNotices
 from monitor.store.models import SourceState
 
@@ -86,4 +86,4 @@ def operator_notices(config: Config, source: Source) -> OperatorNotices | None:
         return None
     return OperatorNotices(channel.id, settings.failure_threshold,
                            lambda kind, state, notice_id: notice_words(kind, source, state, notice_id),
-                           due=noise.quiet_until(channel, utcnow()))
+                           due=lambda now: noise.quiet_until(channel, now))

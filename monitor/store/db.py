@@ -131,7 +131,8 @@ class OperatorNotices:
     channel_id: str
     threshold: int  # consecutive failures that make a source failing
     render: Callable[[str, SourceState, str], tuple[str, str]]
-    due: datetime | None = None  # not sent before (the channel's quiet hours); None: at once
+    # when a notice made at a moment may go out (the channel's quiet hours): asked only when one is made
+    due: Callable[[datetime], datetime | None] = lambda now: None
 
 
 @dataclass(frozen=True)
@@ -412,7 +413,7 @@ def _queue_notice(conn, notices: OperatorNotices, kind: str, state: SourceState,
         held=None, created_at=now).model_dump()))
     conn.execute(insert(DeliveryRow.__table__).values(
         alert_id=notice_id, channel_id=notices.channel_id, status="pending", attempts=0,
-        next_attempt_at=notices.due or now, created_at=now))
+        next_attempt_at=notices.due(now) or now, created_at=now))
 
 
 class Store:

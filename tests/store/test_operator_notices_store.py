@@ -107,3 +107,25 @@ def test_0004_keeps_the_alerts_and_deliveries_it_rebuilds_around(db_url):
         if conn.dialect.name == "sqlite":
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1, "enforced again after migrating"
     engine.dispose()
+
+
+def test_a_notice_made_in_the_channels_quiet_hours_waits_for_their_end(tmp_path):
+    store = Store(f"sqlite:///{(tmp_path / 'm.db').as_posix()}")
+    morning = datetime(2030, 1, 2, 7, 0, tzinfo=UTC)
+    asked: list[datetime] = []
+
+    def due(now: datetime) -> datetime:
+        asked.append(now)
+        return morning
+
+    quiet = OperatorNotices("ops", 1, NOTICES.render, due=due)
+    try:
+        assert store.record_poll("s", status="ok", error=None, ok=True, next_due=datetime.now(UTC),
+                                 notices=quiet) is None
+        assert asked == []  # a poll that makes no notice never asks when one could go out
+        assert store.record_poll("s", status="http error", error="HTTP 500", ok=False, next_due=datetime.now(UTC),
+                                 notices=quiet) == "failing"
+        ((_notice, (delivery,)),) = _notices(store)
+        assert len(asked) == 1 and delivery.next_attempt_at.replace(tzinfo=UTC) == morning
+    finally:
+        store.close()
