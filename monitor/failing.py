@@ -39,6 +39,11 @@ ADVICE = {
 RECOVERY = "retried with growing pauses; it recovers by itself on the next success"
 
 
+def is_failing(state: SourceState, threshold: int) -> bool:
+    """Flagged: failed ``[monitor] failure_threshold`` polls in a row (what the operator is told of)."""
+    return state.consecutive_failures >= threshold
+
+
 def when(moment: datetime | None) -> str:
     moment = to_utc(moment)
     return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "-"

@@ -6,12 +6,13 @@ from monitor import failing
 from monitor.config import Config
 from monitor.redact import REDACTOR
 from monitor.store import Store
+from monitor.store.db import notice_about
 
 _when = failing.when
 
 
 def _health(st, threshold: int) -> str:
-    if st.consecutive_failures >= threshold:
+    if failing.is_failing(st, threshold):
         return "FAILING"
     return "ok" if st.consecutive_failures == 0 else "retrying"
 
@@ -56,9 +57,9 @@ def alerts_table(store: Store, limit: int = 20) -> str:
     for alert, article, deliveries in rows:
         held = f"  (held for a {alert.held})" if alert.held else ""
         if article is None:  # an operator notice about a source
-            about = json.loads(alert.evidence or "{}")
+            kind, source_id = notice_about(alert)
             out.append(f"{alert.id}  {_when(alert.created_at)}  operator  {alert.title}")
-            out.append(f"    notice to the operator: source {about.get('source', '?')} {about.get('notice', '')}")
+            out.append(f"    notice to the operator: source {source_id or '?'} {kind}")
         else:
             out.append(f"{alert.id}  {_when(alert.created_at)}  {alert.topic_id}  {alert.title}{held}")
             out.append(f"    {article.url}")

@@ -9,7 +9,6 @@ policy; nothing on it is a secret (channel URLs are never read here, errors are 
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable
@@ -22,9 +21,11 @@ from urllib.parse import urlsplit
 from monitor import health as health_mod
 from monitor import metrics as metrics_mod
 from monitor.config import Config, parse_listen
+from monitor.failing import is_failing
 from monitor.metrics import METRICS, Metrics
 from monitor.redact import REDACTOR
 from monitor.store import Store, to_utc
+from monitor.store.db import notice_about
 
 log = logging.getLogger("monitor.web")
 
@@ -110,8 +111,8 @@ class StatusApp:
                 badge, status = "new", "never polled"
             else:
                 status = st.status
-                failing = st.consecutive_failures >= cfg.settings.failure_threshold
-                badge = "ok" if status in OK_STATUSES else "bad" if failing else "warn"
+                bad = is_failing(st, cfg.settings.failure_threshold)
+                badge = "ok" if status in OK_STATUSES else "bad" if bad else "warn"
             host = urlsplit(src.url).hostname or ""
             rows.append(
                 f'<tr id="source-{_t(src.id)}"><td><span class="id">{_t(src.id)}</span>'
@@ -137,7 +138,7 @@ class StatusApp:
         rows = []
         for alert, article, deliveries in alerts:
             if article is None:  # an operator notice about a source: no article, no link
-                source = json.loads(alert.evidence or "{}").get("source", "")
+                _kind, source = notice_about(alert)
                 rows.append(f'<tr id="alert-{_t(alert.id)}"><td>{_when(alert.created_at, now)}</td><td>operator</td>'
                             f'<td>{_t(alert.title)}<span class="name">{_t(source)} · notice {_t(alert.id)}</span>'
                             f"</td><td>{_deliveries(deliveries)}</td></tr>")

@@ -397,6 +397,12 @@ _FLAG_FAILING = (update(_STATE).where(_STATE.c.source_id == bindparam("source"),
                  .values(failing_notice=bindparam("notice")))
 
 
+def notice_about(alert: AlertRow) -> tuple[str, str]:
+    """(kind, source id) of an operator notice, as ``_queue_notice`` wrote them in its evidence."""
+    about = json.loads(alert.evidence or "{}")
+    return about.get("notice", "notice"), about.get("source", "")
+
+
 def notice_id_for(source_id: str, kind: str, poll: int) -> str:
     """A notice's id: the source, what it says and the poll that made it (a source's polls are counted)."""
     return alert_id_for(OPERATOR_TOPIC, f"{source_id}|{kind}|{poll}")
@@ -682,11 +688,12 @@ class Store:
 
     @staticmethod
     def _view(s: Session, a: AlertRow) -> AlertView:
-        evidence = json.loads(a.evidence or "{}")
         if a.article_id is None:  # an operator notice: its words were written when it was made
+            kind, source_id = notice_about(a)
             return AlertView(alert_id=a.id, topic_id=a.topic_id, severity=a.severity, title=a.title, body=a.body,
-                             article_title="", url="", source_id=evidence.get("source", ""), published=None,
-                             created_at=to_utc(a.created_at), notice=evidence.get("notice", "notice"))
+                             article_title="", url="", source_id=source_id, published=None,
+                             created_at=to_utc(a.created_at), notice=kind)
+        evidence = json.loads(a.evidence or "{}")
         art = s.get(ArticleRow, a.article_id)
         facts = tuple(json.loads(a.facts or "[]"))
         previous_total = None
