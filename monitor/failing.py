@@ -3,7 +3,8 @@
 One place for these words: ``monitor sources`` shows them for every source failing
 ``failure_threshold`` polls in a row, and the operator's channel (``[monitor] operator_channel``)
 gets them once when a source starts failing, then once when it recovers (see
-``Store.record_poll``). Pure functions of the config and a source's state, apart from the clock.
+``Store.record_poll``; a spell over before its notice left, in quiet hours, sends neither).
+Pure functions of the config and a source's state, apart from the clock.
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ def label(source: Source) -> str:
     return f"{source.name} ({source.id})" if source.name and source.name != source.id else source.id
 
 
-def notice_words(kind: str, source: Source, state: SourceState, notice_id: str) -> tuple[str, str]:
-    """(title, body) of a "failing" or "recovered" notice about ``source``, from its state after the poll."""
+def notice_words(kind: str, source: Source, state: SourceState) -> tuple[str, str]:
+    """(title, body) of a "failing" or "recovered" notice about ``source``, from its state after the poll
+    (the message adds the notice's id: ``templates.render_notice``)."""
     name = label(source)
     if kind == "failing":
         title = f"Source {name} is failing"
@@ -80,7 +82,7 @@ def notice_words(kind: str, source: Source, state: SourceState, notice_id: str) 
         title = f"Source {name} recovered"
         body = (f"Source {name} recovered: polled successfully at {when(state.last_success_at)} UTC "
                 f"({state.status}) after it was reported failing.")
-    return title, f"{body}\n\nNotice id: {notice_id}"
+    return title, body
 
 
 def operator_notices(config: Config, source: Source) -> OperatorNotices | None:
@@ -90,5 +92,5 @@ def operator_notices(config: Config, source: Source) -> OperatorNotices | None:
     if channel is None:
         return None
     return OperatorNotices(channel.id, settings.failure_threshold,
-                           lambda kind, state, notice_id: notice_words(kind, source, state, notice_id),
+                           lambda kind, state: notice_words(kind, source, state),
                            due=lambda now: noise.quiet_until(channel, now))

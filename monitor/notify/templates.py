@@ -236,17 +236,30 @@ def render_alert(view: AlertView, look: Presentation) -> Message:
 
 
 def render_notice(view: AlertView, look: Presentation) -> Message:
-    """A notice to the operator (a source failing or recovered): its stored words, escaped for the format,
-    within the length limit; never the channel's own layout file (its placeholders are an article's)."""
-    fmt, text = look.fmt, view.body
-    if look.max_length and len(text) > look.max_length:  # cut the words, not the markup made of them
-        text = text[: max(0, look.max_length - 1)] + "…"
-    paragraphs = [escape(p, fmt) for p in text.split("\n\n") if p.strip()]
-    if fmt == "html":
-        body = ('<div style="font-family:sans-serif;max-width:40em">'
-                + "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs) + "</div>")
-    else:
-        body = "\n\n".join(paragraphs)[: look.max_length or None]  # escaping may have lengthened it
+    """A notice to the operator (a source failing or recovered): its stored words, escaped for the format, and
+    its id line; never the channel's own layout file (its placeholders are an article's).
+
+    Within the length limit, markup included: the words are cut, never the id line (as an alert keeps its link)."""
+    fmt, words = look.fmt, view.body
+    id_line = escape(f"Notice id: {view.alert_id}", fmt)
+
+    def build(text: str) -> str:
+        paragraphs = [escape(p, fmt) for p in text.split("\n\n") if p.strip()] + [id_line]
+        if fmt == "html":
+            return ('<div style="font-family:sans-serif;max-width:40em">'
+                    + "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs) + "</div>")
+        return "\n\n".join(paragraphs)
+
+    body, limit = build(words), look.max_length
+    if limit and len(body) > limit:  # the longest cut of the words that fits, escaping and markup included
+        low, high = 0, len(words)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if len(build(words[:mid].rstrip() + "…")) <= limit:
+                low = mid
+            else:
+                high = mid - 1
+        body = build(words[:low].rstrip() + "…")[:limit]  # [:limit]: not even the id line fits, no real channel
     return Message(title=one_line(view.title), body=body, format=fmt, headers=alert_headers([view.alert_id]))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import bindparam, case, event, func, insert, or_, update
+from sqlalchemy import bindparam, case, delete, event, func, insert, or_, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine, select
@@ -125,12 +125,12 @@ class Saved:
 class OperatorNotices:
     """Tell the operator's channel when a source starts failing and when it recovers (see ``record_poll``).
 
-    ``render(kind, state, notice_id) -> (title, body)``: the words of a "failing" or "recovered" notice, from
-    the source's state as this poll left it."""
+    ``render(kind, state) -> (title, body)``: the words of a "failing" or "recovered" notice, from the
+    source's state as this poll left it."""
 
     channel_id: str
     threshold: int  # consecutive failures that make a source failing
-    render: Callable[[str, SourceState, str], tuple[str, str]]
+    render: Callable[[str, SourceState], tuple[str, str]]
     # when a notice made at a moment may go out (the channel's quiet hours): asked only when one is made
     due: Callable[[datetime], datetime | None] = lambda now: None
 
@@ -188,7 +188,7 @@ _STORIES: weakref.WeakKeyDictionary[Engine, dict[str, _Stories]] = weakref.WeakK
 
 # The statements of storing a poll's articles, built once (building one costs more than running it on SQLite);
 # their parameters are given at execution. An expanding parameter takes a list: ``IN (...)``.
-_ALERT, _ARTICLE, _KEY = AlertRow.__table__, ArticleRow.__table__, SeenKey.__table__
+_ALERT, _ARTICLE, _KEY, _DELIVERY = AlertRow.__table__, ArticleRow.__table__, SeenKey.__table__, DeliveryRow.__table__
 _RECENT = (_ALERT.c.topic_id == bindparam("topic"), _ALERT.c.created_at >= bindparam("since"))
 _READ_STORIES = (select(_ALERT.c.created_at, _ALERT.c.id, _ARTICLE.c.simhash)
                  .join(_ARTICLE, _ARTICLE.c.id == _ALERT.c.article_id).where(*_RECENT))
@@ -408,18 +408,38 @@ def notice_id_for(source_id: str, kind: str, poll: int) -> str:
     return alert_id_for(OPERATOR_TOPIC, f"{source_id}|{kind}|{poll}")
 
 
+def _notice_key(source_id: str, kind: str, notice_id: str = "") -> str:
+    """A notice's dedup key: the source and what it says are found by it (``_withdraw_held_failing``)."""
+    return f"{OPERATOR_TOPIC}|{kind}|{source_id}|{notice_id}"
+
+
 def _queue_notice(conn, notices: OperatorNotices, kind: str, state: SourceState, notice_id: str,
                   now: datetime) -> None:
     """A notice and its one delivery in the outbox, in the caller's transaction (the poll's record)."""
-    title, body = notices.render(kind, state, notice_id)
+    title, body = notices.render(kind, state)
     conn.execute(insert(_ALERT).values(AlertRow(
-        id=notice_id, topic_id=OPERATOR_TOPIC, article_id=None, dedup_key=f"{OPERATOR_TOPIC}|{notice_id}",
+        id=notice_id, topic_id=OPERATOR_TOPIC, article_id=None, dedup_key=_notice_key(state.source_id, kind, notice_id),
         severity="warning" if kind == "failing" else "info", score=0.0, title=title, body=body,
         evidence=json.dumps({"notice": kind, "source": state.source_id}), facts="[]", also_reported_by="[]",
         held=None, created_at=now).model_dump()))
-    conn.execute(insert(DeliveryRow.__table__).values(
+    conn.execute(insert(_DELIVERY).values(
         alert_id=notice_id, channel_id=notices.channel_id, status="pending", attempts=0,
         next_attempt_at=notices.due(now) or now, created_at=now))
+
+
+def _withdraw_held_failing(conn, source_id: str, now: datetime) -> bool:
+    """A source recovering while its "failing" notice still waits, never tried, for the end of the channel's quiet
+    hours: the notice is withdrawn (its row and delivery deleted) and no "recovered" notice is needed. A notice
+    due now may be in a sender's hands and is left alone. True when one was withdrawn."""
+    held = select(_ALERT.c.id).join(_DELIVERY, _DELIVERY.c.alert_id == _ALERT.c.id).where(
+        _ALERT.c.topic_id == OPERATOR_TOPIC,
+        _ALERT.c.dedup_key.startswith(_notice_key(source_id, "failing"), autoescape=True),
+        _DELIVERY.c.status == "pending", _DELIVERY.c.attempts == 0, _DELIVERY.c.next_attempt_at > now)
+    ids = conn.execute(held).scalars().all()
+    if ids:
+        conn.execute(delete(_DELIVERY).where(_DELIVERY.c.alert_id.in_(ids)))
+        conn.execute(delete(_ALERT).where(_ALERT.c.id.in_(ids)))
+    return bool(ids)
 
 
 class Store:
@@ -501,6 +521,10 @@ class Store:
             if notices is None or (ok and after is None):
                 return None
             if ok:
+                if _withdraw_held_failing(conn, source_id, now):
+                    logging.getLogger("monitor.store").info(
+                        "source %s recovered before its failing notice left (quiet hours): notice withdrawn", source_id)
+                    return None
                 state = SourceState(**row)
                 _queue_notice(conn, notices, "recovered", state, notice_id_for(source_id, "recovered", state.polls),
                               now)

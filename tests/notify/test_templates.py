@@ -11,7 +11,14 @@ from apprise.plugins.telegram import NotifyTelegram
 from monitor.config import Channel, Topic
 from monitor.dedup import distance, near_duplicate, simhash, to_hex
 from monitor.noise import period_end, plan, quiet_until
-from monitor.notify.templates import Presentation, check_template, escape_markdown, render_alert, render_digest
+from monitor.notify.templates import (
+    Presentation,
+    check_template,
+    escape_markdown,
+    render_alert,
+    render_digest,
+    render_notice,
+)
 from monitor.store.db import AlertView
 from tests.notify.helpers import story
 
@@ -102,3 +109,20 @@ def test_simhash_finds_republished_copies_not_other_stories():
     others = [distance(simhash(story(i, 150)), simhash(story(i + 500, 150))) for i in range(100)]
     assert min(others) > 10
     assert simhash("too short") is None
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("limit", [120, 300, 4000])
+def test_a_long_notice_is_cut_in_its_words_and_keeps_its_id_line(fmt, limit):
+    words = "Source <vov> is failing: " + " & ".join(["HTTP 500 <b>error</b>"] * 80) + "\n\nwhat to do: check it"
+    msg = render_notice(view(alert_id="n0t1ce1d0001", topic_id="(operator)", title="Source vov is failing",
+                             body=words), Presentation(fmt, max_length=limit))
+    assert len(msg.body) <= limit, "markup and escaping included"
+    assert "Notice id: n0t1ce1d0001" in msg.body
+    assert msg.body.startswith(("Source", '<div style="font-family:sans-serif;max-width:40em"><p>Source'))
+    if fmt == "html":
+        assert "<b>error" not in msg.body and msg.body.endswith("</p></div>"), "cut in the words, not the markup"
+    if limit == 4000:
+        assert "…" not in msg.body and "what to do: check it" in msg.body
+    else:
+        assert "…" in msg.body

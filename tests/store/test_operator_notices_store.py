@@ -18,8 +18,8 @@ from monitor.store.models import OPERATOR_TOPIC, AlertRow, DeliveryRow
 
 THRESHOLD = 3
 SOURCES = [f"src-{i}" for i in range(25)]
-NOTICES = OperatorNotices("ops", THRESHOLD, lambda kind, state, notice_id: (f"{kind} {state.source_id}",
-                                                                             f"{state.consecutive_failures}"))
+NOTICES = OperatorNotices("ops", THRESHOLD, lambda kind, state: (f"{kind} {state.source_id}",
+                                                                  f"{state.consecutive_failures}"))
 
 
 def _poll(store: Store, source_id: str, ok: bool) -> str | None:
@@ -127,5 +127,42 @@ def test_a_notice_made_in_the_channels_quiet_hours_waits_for_their_end(tmp_path)
                                  notices=quiet) == "failing"
         ((_notice, (delivery,)),) = _notices(store)
         assert len(asked) == 1 and delivery.next_attempt_at.replace(tzinfo=UTC) == morning
+    finally:
+        store.close()
+
+
+def _spell(store: Store, notices: OperatorNotices, source_id: str = "s") -> list[str | None]:
+    """A failure that makes the source failing (threshold 1), then a success."""
+    now = datetime.now(UTC)
+    return [store.record_poll(source_id, status="http error", error="HTTP 500", ok=False, next_due=now,
+                              notices=notices),
+            store.record_poll(source_id, status="ok", error=None, ok=True, next_due=now, notices=notices)]
+
+
+def test_a_spell_over_within_quiet_hours_sends_neither_notice(tmp_path):
+    store = Store(f"sqlite:///{(tmp_path / 'm.db').as_posix()}")
+    quiet = OperatorNotices("ops", 1, NOTICES.render, due=lambda now: datetime(2099, 1, 2, 7, 0, tzinfo=UTC))
+    try:
+        assert _spell(store, quiet, "s_%") == ["failing", None], "recovered before the failing notice left"
+        assert _spell(store, quiet, "other") == ["failing", None]
+        assert _notices(store) == [], "withdrawn: nothing waits in the outbox"
+        assert store.all_source_states()["s_%"].failing_notice is None, "the spell is over"
+        # the next spell is told again; a failing notice of another source is never withdrawn by this one
+        store.record_poll("s_%", status="http error", error="HTTP 500", ok=False, next_due=datetime.now(UTC),
+                          notices=quiet)
+        store.record_poll("sx", status="http error", error="HTTP 500", ok=False, next_due=datetime.now(UTC),
+                          notices=quiet)
+        store.record_poll("s_%", status="ok", error=None, ok=True, next_due=datetime.now(UTC), notices=quiet)
+        assert [n.title for n, _ in _notices(store)] == ["failing sx"]
+    finally:
+        store.close()
+
+
+def test_a_failing_notice_already_due_is_followed_by_its_recovery(tmp_path):
+    store = Store(f"sqlite:///{(tmp_path / 'm.db').as_posix()}")
+    ones = OperatorNotices("ops", 1, NOTICES.render)  # no quiet hours: the failing notice may be on its way
+    try:
+        assert _spell(store, ones) == ["failing", "recovered"]
+        assert sorted(n.title for n, _ in _notices(store)) == ["failing s", "recovered s"]
     finally:
         store.close()
