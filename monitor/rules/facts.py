@@ -2,22 +2,30 @@
 
 A topic may carry a fact extractor (``facts`` in rules.toml) that names the force (``KFOR``), the place
 it serves in (``Kosovo``) and the other forces and armies whose figures are not its own. In every
-sentence of the article the extractor reads numbers as numbers (``numbers.read_numbers``) and keeps
-those that count troops (a troop word right after the number: ``4.200 binh sĩ``, ``700 additional
-troops``, ``nearly 4,600 women and men``). A troop figure is the force's when the sentence, or the
-sentence before it, names the force or its place, and no other force or army stands next to the
-figure (``1.000 quân nhân và cảnh sát Serbia``). It is then:
+sentence of the article (sentences end where the engine's ``text.ends_sentence`` says) the extractor reads
+numbers as numbers (``numbers.read_numbers``) and keeps those that count troops (a troop word right after the
+number: ``4.200 binh sĩ``, ``700 additional troops``, ``nearly 4,600 women and men``, ``120 carabinieri``; or
+``a 120-strong unit``, ``một đơn vị 120 người``). A troop figure is the force's when the sentence, or the
+sentence before it, names the force or its place, and no other force or army stands next to the figure
+(``1.000 quân nhân và cảnh sát Serbia``) or is the last one named before it in its clause (``Vucic said the
+army would deploy 1,000 soldiers``). It is then:
 
 - a **total** when the sentence says what the force comes to (``bring KFOR to 4,800``, ``sẽ lên
   khoảng 4.800``, ``lực lượng sẽ còn 4.400``), when the force is named before the figure with a verb
   of having (``KFOR has about 4,500 troops``, ``KFOR hiện có 4.700 quân nhân``, ``the force of about
-  4,700``), or when the figure is of troops from many countries (``4,500 troops from 28 Allies``);
+  4,700``), or when the figure is of troops from a count of countries (``4,500 troops from 28 Allies``; troops
+  "from allied countries" are not); with no word of moving near it, a figure in the thousands of the force's
+  own troops (``4,500 KFOR troops``, ``4.500 binh sĩ của KFOR``, ``KFOR's 4,500 troops``, ``4,500 NATO
+  peacekeepers ... in Kosovo``) is one too;
 - a **change** when a verb or word of moving troops stands near it: added (``send``, ``deploy``,
-  ``700 more``, ``bổ sung``, ``điều thêm``, ``tới Kosovo``) or, negative, removed (``withdraw``,
-  ``pull``, ``bring home``, ``rút``, ``cắt giảm``, ``về nước``);
+  ``700 more``, ``bổ sung``, ``điều thêm``, ``tới Kosovo``, ``leave for Kosovo``) or, negative, removed
+  (``withdraw``, ``pull``, ``bring home``, ``rút``, ``cắt giảm``, ``về nước``); troops that "are (currently)
+  deployed" somewhere are there, not sent;
 - nothing otherwise: a national contingent's size (``Poland's 250 soldiers in KFOR``), soldiers
   injured or killed, a ceiling (``tối đa 400 binh sĩ``, ``a maximum of 235``), a figure of the past with
-  no movement.
+  no movement. A size stated after a verb of having in a clause of its own (``The Polish contingent, which
+  numbers around 250 soldiers, will be reduced``, ``Italy, a contributor with 1,100 troops, will send ...``) is
+  not moved by a verb outside that clause.
 
 Strength is also written without a troop word after the number, and those figures are read too:
 ``the 6,000-strong force`` (a total); a number whose troop word comes with the next number
@@ -26,7 +34,8 @@ the thousands right after a verb of having, reaching or removing with the force 
 (``has some 14,000 now``, ``will be cut to about 10,000 by January``, ``has shed about 4,000``).
 ``from X to Y`` of the force's strength states two totals and the change between them (Y - X).
 A figure that troops are added to (``bổ sung cho 18.500 binh sĩ của KFOR``, ``join the 4,500 troops
-of KFOR``) is the force's total, not a change.
+of KFOR``, ``joining its 240 troops already there``) is the force's total, or nothing, never a change.
+A national contingent in the force's place growing ``from X to Y`` is the change Y - X.
 
 ``to Y ... from X`` (``cut to 10,000 by January from some 14,000 now``) states two totals and no change.
 Two troop figures joined by "and" (``550 German and 150 Austrian soldiers``) are parts of one group: never
@@ -34,12 +43,15 @@ the force's total, troops added or removed when the sentence before tells troops
 A word of direction before the place (``bắt đầu tới Cô-xô-vô``) is an arrival. Vietnamese written without
 diacritics is read with the word lists folded.
 
-The part of a whole (``100 of its roughly 250 soldiers``) is the figure; the whole is not.
+The part of a whole (``100 of its roughly 250 soldiers``, ``the first 60 of 200 soldiers``) is the figure; the whole
+is not.
 
 General guards and loosenings, for phrasings not seen before: a total is in the thousands (``MIN_TOTAL``);
 nationalities or a word of adding may stand between a number and its troop word; a Vietnamese clause is longer
 in words, so its window for a verb of moving is longer; a figure introduced by ``including`` / ``trong đó có``
-moves with the group the sentence moved before it; ``by N`` after a verb of changing the force is the change;
+moves with the group the sentence moved before it; ``by N`` / ``thêm N`` after a verb of changing the force is
+the change, of any size when the troops stand between the verb and ``by`` (``cut the number of its soldiers in
+Kosovo by 70``; ``by 20%`` is no figure);
 troops in the thousands that open a sentence and serve in the force, or that NATO has in the force's place, are
 its strength.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
@@ -49,13 +61,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from monitor.records import Article, Fact
-from monitor.rules.numbers import NumberSpan, read_numbers
+from monitor.rules.numbers import EN_WORDS, VI_WORDS, NumberSpan, read_numbers
 from monitor.rules.query import list_term
-from monitor.rules.text import Token, norm_word, tokenize
+from monitor.rules.text import FieldTokens, Token, norm_word, norms_of, tokenize, word_norms
 
 __all__ = ["FactRules", "extract_facts", "sentences"]
 
@@ -98,7 +112,9 @@ UNITS = _words(
     "servicemen", "peacekeepers", "women and men", "men and women", "military personnel", "marines",
     "paratroopers", "binh sĩ", "binh si", "quân nhân", "quan nhan", "binh lính", "lính", "quân",
     "chiến sĩ", "lính gìn giữ hòa bình", "nhân viên quân sự", "commandos", "reservists", "reinforcements",
-    "infantrymen", "lính đặc nhiệm", "quân tăng viện", "quân tiếp viện",
+    "infantrymen", "binh sỹ", "binh sy", "người lính", "lính đặc nhiệm", "quân tăng viện", "quân tiếp viện",
+    # gendarmes serve in the force as troops (its Multinational Specialized Unit)
+    "carabinieri", "gendarmes", "cảnh binh", "hiến binh", "quân cảnh",
 )
 # A troop word that is itself troops added: ``700 reinforcements``, ``700 quân tăng viện``.
 _REINFORCEMENTS = _words("reinforcements", "quân tăng viện", "quân tiếp viện")
@@ -109,7 +125,7 @@ _UNIT_GAP = 2
 _GAP_STOP = frozenset(norm_word(w, False) for w in (
     "with from of in on at to by for and or the a an as than after before since per was were is are "
     "và với từ của ở tại trong cho năm ngày tháng là có được đã sẽ").split())
-_PARTITIVE = _words("of its", "of their", "of the", "of our", "trong số", "trong tổng số")
+_PARTITIVE = _words("of its", "of their", "of the", "of our", "trong số", "trong tổng số", "of")
 
 ADD = _words(
     "send", "sends", "sent", "sending", "deploy", "deploys", "deployed", "deploying", "deployment of",
@@ -119,8 +135,8 @@ ADD = _words(
     "increasing", "grow", "grows", "growing", "expand*",
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
     "đến kosovo", "gia nhập", "tăng", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến", "hạ cánh", "touched down",
-    "touch down", "touches down", "cử thêm", "đã cử", "sẽ cử", "phái thêm", "augment*", "beef up", "beefs up",
-    "beefed up",
+    "touch down", "touches down", "cử thêm", "đã cử", "sẽ cử", "phái thêm", "lên đường", "đã có mặt",
+    "augment*", "beef up", "beefs up", "beefed up",
 )
 # ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
 _TOWARD = frozenset(norm_word(w, False) for w in "to into tới đến sang vào toi den vao".split())
@@ -133,9 +149,10 @@ REMOVE = _words(
     "cut", "cuts", "reduc*", "draw down",
     "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding", "scale back", "scaled back",
     "rút", "rút quân", "cắt giảm", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
-    "recall", "recalls", "recalled", "recalling", "shrink*", "shrank", "trim", "trims", "trimmed", "trimming",
+    "recall", "recalls", "recalled", "recalling", "shrink*", "shrank", "shrunk", "trim", "trims", "trimmed", "trimming",
     "downsiz*", "slash*", "triệu hồi", "triệu tập về", "rút về", "thu hẹp",
 )
+_MOVES = ADD + REMOVE
 # ``bring KFOR to 4,800``, ``sẽ lên 4.800``, ``sẽ còn 4.400``: what the force comes to.
 REACH = _words("to", "lên", "còn", "đạt", "at", "xuống")
 # A verb of having right before the figure, with the force named earlier in the sentence.
@@ -150,9 +167,9 @@ HAVE = _words(
 _APPROX = _words(
     "about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "more than",
     "fewer than", "less than", "up to", "an estimated", "at least", "close to", "just over", "just under",
-    "currently", "now", "today", "still", "another", "an additional", "additional", "a further", "a total of",
-    "the current", "its current", "the present",
-    "khoảng", "gần", "hơn", "trên", "chừng", "ước tính", "ít nhất", "tới", "hiện", "hiện nay", "thêm",
+    "currently", "now", "today", "still", "already", "another", "an additional", "additional", "a further",
+    "a total of", "the current", "its current", "the present",
+    "khoảng", "vào khoảng", "gần", "hơn", "trên", "chừng", "ước tính", "ít nhất", "tới", "hiện", "hiện nay", "thêm",
     "tổng cộng", "xấp xỉ", "chưa đến", "dưới",
 )
 # ``from 28 Allies and partners``, ``đến từ 29 quốc gia``: the figure is of many nations' troops.
@@ -171,9 +188,12 @@ _CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of"
 _PERMITTED = _words("may", "might", "can", "could", "được phép", "có thể được")
 _PERMITTED_WINDOW = 5  # words after the troop word
 # Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``).
-_RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join the",
-                    "joins the", "joined the", "joining the", "reinforce the", "reinforcing the", "bolster the",
-                    "swell the", "swelling the")
+_RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join", "joins",
+                    "joined", "joining", "reinforce", "reinforces", "reinforced", "reinforcing", "bolster", "bolsters",
+                    "bolstered", "bolstering", "swell", "swells", "swelled", "swelling")
+# ... with these between: ``join the country's 400-strong contingent``, ``joining its 240 troops``.
+_OWNERS = frozenset(norm_word(w, False) for w in (
+    "the its their his her our s country nation country's existing current already của các những").split())
 # Between two numbers: the first shares the second's troop word (``from 3,800 to 4,500 troops``).
 _JOINERS = frozenset(norm_word(w, False) for w in "and or to và hoặc lên xuống đến tới còn".split())
 _FROM_X = _words("from", "từ")
@@ -204,8 +224,11 @@ _IN_PLACE = _words("in", "at", "ở", "tại", "on")
 _ADD_ADJ = frozenset(norm_word(w, False) for w in "additional extra more further new fresh thêm".split())
 
 # Words that point back at the force: ``the mission``, ``lực lượng này``.
-# ("which" is not one: ``Germany, which ... has 2,300 soldiers`` is a country's contingent.)
-ANAPHORA = _words("the force", "the mission", "lực lượng", "sứ mệnh", "phái bộ", "liên minh")
+# ("which" is not one: ``Germany, which ... has 2,300 soldiers`` is a country's contingent; nor is "lực lượng"
+# alone, which names any force: ``lực lượng đặc nhiệm``, ``lực lượng an ninh``.)
+ANAPHORA = _words("the force", "the mission", "lực lượng này", "lực lượng gìn giữ hòa bình", "lực lượng do nato",
+                  "lực lượng nato", "lực lượng sẽ", "lực lượng hiện", "lực lượng đã", "lực lượng có", "lực lượng gồm",
+                  "sứ mệnh", "phái bộ", "liên minh")
 
 # KFOR has never counted fewer than a few thousand troops: a smaller figure is a contingent or a change.
 MIN_TOTAL = 1000
@@ -214,9 +237,9 @@ _ADD_WINDOW_AFTER = 16  # and after its troop word
 _VI_WINDOW_SCALE = 1.5  # Vietnamese words are syllables: the same clause is half as long again in tokens
 
 
-def _windows(norms: Sequence[str]) -> tuple[int, int]:
+def _windows(norms: _Words) -> tuple[int, int]:
     """How many words before a figure and after its troop word a verb of moving troops may stand."""
-    if type(norms) is _Unaccented or any(_VI_MARKS.search(w) for w in norms):
+    if norms.unaccented or _VI_MARKS.search(norms.joined):
         return round(_ADD_WINDOW_BEFORE * _VI_WINDOW_SCALE), round(_ADD_WINDOW_AFTER * _VI_WINDOW_SCALE)
     return _ADD_WINDOW_BEFORE, _ADD_WINDOW_AFTER
 _OTHERS_WINDOW = 4  # words around the figure where another force or army excludes it
@@ -224,32 +247,69 @@ _OTHERS_WINDOW = 4  # words around the figure where another force or army exclud
 
 # ── sentences ────────────────────────────────────────────────────────────────────────────────────
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")  # "Mr.", "Gen.", "U.S." before a break
+_NOT_SPACE = re.compile(r"\S*")
+
+
+def _sentence_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, int, int]]:
+    """The sentences of ``text`` as (first token, end token, start, stop): indices into ``tokens``
+    (``tokenize(text)``) and the sentence's character offsets, white space stripped. A sentence ends where
+    ``text.ends_sentence`` says (the engine's notion: a phrase never spans one); it keeps its final marks and
+    closing quotes, the next one its opening quote."""
+    if not tokens:
+        return []
+    out = []
+    first, start = 0, 0
+    for cut in [*FieldTokens(text).sentence_starts(), len(tokens)]:
+        # the marks and closing quotes before the white space of the gap end the sentence
+        stop = _NOT_SPACE.match(text, tokens[cut - 1].end).end() if cut < len(tokens) else len(text)
+        piece = text[start:stop]
+        out.append((first, cut, start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+        first, start = cut, stop
+    return out
 
 
 def sentences(text: str) -> list[str]:
-    """``text`` cut into sentences (and lines); abbreviations such as ``Gen.`` do not end one."""
-    out: list[str] = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        piece = text[pos : m.start()]
-        if "\n" not in m.group() and _ABBREV.search(piece):
-            continue
-        if piece.strip():
-            out.append(piece.strip())
-        pos = m.end()
-    if text[pos:].strip():
-        out.append(text[pos:].strip())
-    return out
+    """``text`` cut into sentences, as the engine cuts it (``text.ends_sentence``)."""
+    return [text[start:stop] for _, _, start, stop in _sentence_spans(text, tokenize(text, fold_diacritics=False))]
 
 
 # ── matching helpers ─────────────────────────────────────────────────────────────────────────────
 
 
-class _Unaccented(list):
-    """The words of a Vietnamese sentence written without diacritics (``dieu them 700 binh si``): the
-    word lists are compared folded there, since ``thêm`` can only be ``them`` in such a text."""
+class _Words(list):
+    """The norms of one sentence's words (``norms``, or ``folded`` with every diacritic removed), and where
+    each word list occurs in them: found once per list, by one regular expression over the words joined by
+    spaces (a scan in C), then looked up in a window by bisection.
+
+    ``unaccented``: Vietnamese written without diacritics (``dieu them 700 binh si``): the word lists are
+    compared folded there, since ``thêm`` can only be ``them`` in such a text."""
+
+    __slots__ = ("_hits", "_joined", "unaccented")
+
+    def __init__(self, words: Sequence[str], unaccented: bool = False) -> None:
+        super().__init__(words)
+        self.unaccented = unaccented
+        self._joined: str | None = None
+        self._hits: dict[int, list[int]] = {}
+
+    @property
+    def joined(self) -> str:
+        """The words with a space before each and one at the end: `` kfor có 4.500 binh sĩ ``."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self) + " "
+        return self._joined
+
+    def hits(self, patterns: Sequence[_Pattern]) -> list[int]:
+        """Every position where one of ``patterns`` starts, in order."""
+        found = self._hits.get(id(patterns))
+        if found is None:
+            joined, found, count, pos = self.joined, [], 0, 0
+            for m in _regex_of(patterns, self.unaccented).finditer(joined):
+                count += joined.count(" ", pos, m.start())  # the words before the match's space
+                pos = m.start()
+                found.append(count)
+            self._hits[id(patterns)] = found
+        return found
 
 
 @functools.cache
@@ -257,31 +317,57 @@ def _fold_pattern(pattern: _Pattern) -> _Pattern:
     return tuple((norm_word(word, True), prefix) for word, prefix in pattern)
 
 
-_FOLDED: dict[int, tuple[Sequence[_Pattern], tuple[_Pattern, ...]]] = {}
+# Word lists by identity (the lists are module constants and a topic's ``FactRules``, kept here alive, so an
+# id is never reused) → the expression that finds where they start: `` (?=(?:a b|c[^ ]*|...) )``.
+_REGEXES: dict[tuple[int, bool], tuple[Sequence[_Pattern], re.Pattern[str]]] = {}
 
 
-def _folded(patterns: Sequence[_Pattern]) -> tuple[_Pattern, ...]:
-    found = _FOLDED.get(id(patterns))
+def _regex_of(patterns: Sequence[_Pattern], unaccented: bool) -> re.Pattern[str]:
+    found = _REGEXES.get((id(patterns), unaccented))
     if found is None or found[0] is not patterns:
-        found = _FOLDED[id(patterns)] = (patterns, tuple(_fold_pattern(p) for p in patterns))
+        words = [_fold_pattern(p) if unaccented else p for p in patterns if p]
+        trie: dict[str, Any] = {}  # one branch per character: the expression tries few alternatives at a word
+        for p in words:
+            if any(prefix for _, prefix in p[:-1]):  # "foo* bar": no trie, its own alternative
+                trie.setdefault(_RAW, {})[" ".join(re.escape(w) + ("[^ ]*" if x else "") for w, x in p)] = {}
+                continue
+            node = trie
+            for c in " ".join(w for w, _ in p):
+                node = node.setdefault(c, {})
+            node[_END] = node.get(_END) or p[-1][1]  # a prefix ("withdraw*") takes in the exact word
+        regex = re.compile(f" (?={_trie_expression(trie)} )" if words else r"(?!)")
+        found = _REGEXES[(id(patterns), unaccented)] = (patterns, regex)
     return found[1]
 
 
+_END, _RAW = "end", "raw"  # keys of a trie node that are not characters
+
+
+def _trie_expression(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(c) + _trie_expression(child) for c, child in node.items() if len(c) == 1]
+    alternatives += node.get(_RAW, {})
+    if _END in node:
+        alternatives.append("[^ ]*" if node[_END] else "")
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
 _VI_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
-_VI_UNACCENTED = _words("binh si", "quan nhan", "binh linh", "luc luong", "nguoi linh")
+_VI_UNACCENTED = _words("binh si", "binh sy", "quan nhan", "binh linh", "luc luong", "nguoi linh")
 
 
-def _words_of(sentence: str, norms: list[str]) -> list[str]:
+def _words_of(sentence: str, norms: Sequence[str]) -> _Words:
     """``norms``, marked as unaccented Vietnamese when the sentence has no diacritic but Vietnamese troop words."""
-    if not _VI_MARKS.search(sentence) and _find(norms, _VI_UNACCENTED):
-        return _Unaccented(norms)
-    return norms
+    words = _Words(norms)
+    if not _VI_MARKS.search(sentence) and _find(words, _VI_UNACCENTED):
+        words.unaccented = True
+        words._hits.clear()
+    return words
 
 
-def _at(norms: Sequence[str], i: int, pattern: _Pattern) -> bool:
+def _at(norms: _Words, i: int, pattern: _Pattern) -> bool:
     if i < 0 or i + len(pattern) > len(norms):
         return False
-    if type(norms) is _Unaccented:
+    if norms.unaccented:
         pattern = _fold_pattern(pattern)
     for k, (word, prefix) in enumerate(pattern):
         actual = norms[i + k]
@@ -290,51 +376,42 @@ def _at(norms: Sequence[str], i: int, pattern: _Pattern) -> bool:
     return True
 
 
-class _PatternSet:
-    """Patterns indexed by their first word, so a scan looks each word up once."""
-
-    def __init__(self, patterns: Sequence[_Pattern]) -> None:
-        self.exact: dict[str, list[_Pattern]] = {}
-        self.prefixed: list[_Pattern] = []
-        for p in patterns:
-            if p[0][1]:
-                self.prefixed.append(p)
-            else:
-                self.exact.setdefault(p[0][0], []).append(p)
-
-    def at(self, norms: Sequence[str], i: int) -> bool:
-        return any(_at(norms, i, p) for p in self.exact.get(norms[i], ())) or any(
-            _at(norms, i, p) for p in self.prefixed)
-
-
-_SETS: dict[int, tuple[Sequence[_Pattern], _PatternSet]] = {}
-
-
-def _set_of(patterns: Sequence[_Pattern]) -> _PatternSet:
-    found = _SETS.get(id(patterns))
-    if found is None or found[0] is not patterns:
-        found = _SETS[id(patterns)] = (patterns, _PatternSet(patterns))
-    return found[1]
-
-
-def _find(norms: Sequence[str], patterns: Sequence[_Pattern], lo: int = 0, hi: int | None = None) -> list[int]:
+def _find(norms: _Words, patterns: Sequence[_Pattern], lo: int = 0, hi: int | None = None) -> list[int]:
     """Start positions in ``norms[lo:hi]`` where one of ``patterns`` occurs."""
-    hi = len(norms) if hi is None else min(hi, len(norms))
-    pset = _set_of(_folded(patterns) if type(norms) is _Unaccented else patterns)
-    return [i for i in range(max(lo, 0), hi) if pset.at(norms, i)]
+    hits = norms.hits(patterns)
+    if not hits:
+        return hits
+    return hits[bisect_left(hits, lo) : len(hits) if hi is None else bisect_left(hits, hi)]
 
 
-def _ending_at(norms: Sequence[str], end: int, patterns: Sequence[_Pattern]) -> int | None:
+def _ending_at(norms: _Words, end: int, patterns: Sequence[_Pattern]) -> int | None:
     """The start of the longest pattern that ends right before position ``end``, if any."""
-    best = None
-    for p in patterns:
-        start = end - len(p)
-        if _at(norms, start, p) and (best is None or start < best):
-            best = start
-    return best
+    by_length, prefixed = _ends_of(patterns, norms.unaccented)
+    for length in range(min(len(by_length) - 1, end), 0, -1):
+        if tuple(norms[end - length : end]) in by_length[length] or any(
+                len(p) == length and _at(norms, end - length, p) for p in prefixed):
+            return end - length
+    return None
 
 
-def _skip_back(norms: Sequence[str], pos: int) -> int:
+# Word lists by identity (as ``_REGEXES``) → their patterns of exact words as tuples of words, by number of
+# words, and those with a prefix.
+_ENDS: dict[tuple[int, bool], tuple[Sequence[_Pattern], list[frozenset[tuple[str, ...]]], list[_Pattern]]] = {}
+
+
+def _ends_of(patterns: Sequence[_Pattern], unaccented: bool) -> tuple[list[frozenset[tuple[str, ...]]],
+                                                                       list[_Pattern]]:
+    found = _ENDS.get((id(patterns), unaccented))
+    if found is None or found[0] is not patterns:
+        words = [_fold_pattern(p) if unaccented else p for p in patterns]
+        longest = max(map(len, words), default=0)
+        by_length = [frozenset(tuple(w for w, _ in p) for p in words if len(p) == n and not any(x for _, x in p))
+                     for n in range(longest + 1)]
+        found = _ENDS[(id(patterns), unaccented)] = (patterns, by_length, [p for p in words if any(x for _, x in p)])
+    return found[1], found[2]
+
+
+def _skip_back(norms: _Words, pos: int) -> int:
     """Position ``pos`` moved back over approximators and adverbs (``about``, ``hiện có khoảng``)."""
     while True:
         start = _ending_at(norms, pos, _APPROX)
@@ -353,44 +430,84 @@ class _Figure:
     strong: bool = False  # "the 6,000-strong force": a total
     part: bool = False  # "550 German and 150 Austrian soldiers": a part of a breakdown, never the force's total
     apposed: bool = False  # right after a colon or a dash: "Kfor was a vast enterprise: some fifty thousand soldiers"
+    clause: tuple[int, int] = (0, 1 << 30)  # the tokens of its clause, between commas, brackets, colons or dashes
 
 
-def _figures(tokens: Sequence[Token], norms: Sequence[str], numbers: Sequence[NumberSpan],
-             text: str = "") -> list[_Figure]:
+def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpan], text: str,
+             stop: int) -> list[_Figure]:
     """The numbers of troops in a sentence (a number with a troop word right after it), and the numbers
-    of strength written without one (``6,000-strong``, ``from 3,800 to 4,500 troops``, ``has 14,000 now``)."""
+    of strength written without one (``6,000-strong``, ``from 3,800 to 4,500 troops``, ``has 14,000 now``).
+    ``tokens`` are the sentence's, with their offsets in ``text``, where the sentence ends at ``stop``."""
     figures: list[_Figure] = []
+    first = tokens[0].start if tokens else 0
     wholes: set[int] = set()
     by_start = {n.start: n for n in numbers}
     for k, n in enumerate(numbers):
         if n.start in wholes:
             continue
-        if _DATE_PART.match(text, tokens[n.end - 1].end) or _DATE_PART_BEFORE.search(text, 0, tokens[n.start].start):
+        if (_DATE_PART.match(text, tokens[n.end - 1].end)
+                or _DATE_PART_BEFORE.search(text, first, tokens[n.start].start)):
             continue  # "ngày 7/10", "29-5": a date
         # a troop word is in the number's clause: "ngày 7/10, các binh sĩ" is no figure
-        unit = None if _CLAUSE_END.match(text, tokens[n.end - 1].end) else _unit_after(norms, n.end, by_start)
+        unit = None if _CLAUSE_END.match(text, tokens[n.end - 1].end, stop) else _unit_after(norms, n.end, by_start)
         if unit is None:
             part = _partitive(norms, n.end, by_start)
             if part is not None:
                 whole, unit = part
                 wholes.add(whole)
-        if unit is None and not _CLAUSE_END.match(text, tokens[n.end - 1].end):
+        if unit is None and not _CLAUSE_END.match(text, tokens[n.end - 1].end, stop):
             unit = _unit_after_names(tokens, norms, text, n.end)
         shared = _shares_unit(norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
         if unit is None and shared:
             unit = n.end
-        if unit is not None:
+        if unit is None and _at(norms, n.end, _PEOPLE[0]) and _ending_at(norms, n.start, _CONTINGENT) is not None:
+            unit = n.end + 1  # "một tiểu đoàn 500 người", "đơn vị 120 người": a unit of so many troops
+        strong = unit is None and _at(norms, n.end, _STRONG[0])
+        if strong and any(_at(norms, n.end + 1 + gap, p) for gap in (0, 1) for p in _FORCE_WORDS):
+            figures.append(_Figure(n.value, n.start, n.end, n.end + 1, strong=True))
+        elif unit is not None or strong:
+            # "a 120-strong unit" is troops as "120 soldiers" are
             lead = _skip_back(norms, n.start)
             apposed = lead > 0 and bool(_APPOSITION.search(text, tokens[lead - 1].end, tokens[lead].start))
-            figures.append(_Figure(n.value, n.start, n.end, unit, apposed=apposed))
-        elif _at(norms, n.end, _STRONG[0]):
-            if any(_at(norms, n.end + 1 + gap, p) for gap in (0, 1) for p in _FORCE_WORDS):
-                figures.append(_Figure(n.value, n.start, n.end, n.end + 1, strong=True))
-        elif _thousands(tokens, n) and (n.end >= len(norms) or norms[n.end] in _BARE_NEXT
-                                        or _CLAUSE_END.match(text, tokens[n.end - 1].end) or (
+            figures.append(_Figure(n.value, n.start, n.end, unit or n.end + 1, apposed=apposed))
+        elif _PERCENT.match(text, tokens[n.end - 1].end) or _at(norms, n.end, _PERCENT_WORD[0]):
+            continue
+        elif (_thousands(tokens, n) or (n.value < MIN_TOTAL and _after_by(norms, n.start) is not None)) and (
+                n.end >= len(norms) or norms[n.end] in _BARE_NEXT
+                or _CLAUSE_END.match(text, tokens[n.end - 1].end, stop) or (
                 shared is False and _thousands(tokens, numbers[k + 1]) and norms[n.end] in _JOINERS)):
+            # a strength in the thousands, or a change after "by" ("cut its soldiers in Kosovo by 70 next year")
             figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
-    return _mark_parts(figures, norms)
+    return _mark_parts(_in_clauses(figures, tokens, text), norms)
+
+
+def _after_by(norms: _Words, start: int) -> int | None:
+    """``by (about) N``, ``thêm N``: a number of changing; the position of its ``by``."""
+    lead = _skip_back(norms, start)
+    return next((i for i in range(start - 1, max(lead - 2, -1), -1) if norms[i] in _BY), None)
+
+
+_PEOPLE = _words("người")
+_PERCENT = re.compile(r"\s*%")
+_PERCENT_WORD = _words("percent", "per cent", "phần trăm")
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+
+
+def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> list[_Figure]:
+    """The figures with the tokens of their clauses (``_Figure.clause``)."""
+    if not figures:
+        return figures
+    starts = [t.start for t in tokens]
+    cuts = []
+    for m in _CLAUSE_MARK.finditer(text, tokens[0].end, tokens[-1].start):
+        i = bisect_right(starts, m.start())  # the token after the mark, unless the mark is inside a number
+        if tokens[i - 1].end <= m.start() and (not cuts or cuts[-1] != i):
+            cuts.append(i)
+    out = []
+    for f in figures:
+        k = bisect_right(cuts, f.start)
+        out.append(replace(f, clause=(cuts[k - 1] if k else 0, cuts[k] if k < len(cuts) else len(tokens))))
+    return out
 
 
 _CLAUSE_END = re.compile(r"\s*[,;:)]")
@@ -400,7 +517,7 @@ _DATE_PART_BEFORE = re.compile(r"\d[/\-.]$")  # ... and the month after a day
 _AND = frozenset(norm_word(w, False) for w in "and plus và cùng cộng".split())
 
 
-def _mark_parts(figures: list[_Figure], norms: Sequence[str]) -> list[_Figure]:
+def _mark_parts(figures: list[_Figure], norms: _Words) -> list[_Figure]:
     """``550 quân nhân Đức và 150 quân nhân Áo``, ``350 German and 250 Austrian soldiers``: two troop figures
     joined by "and" are parts of one group (a breakdown by nation or unit), so neither is the force's whole."""
     parts: set[int] = set()
@@ -413,7 +530,7 @@ def _mark_parts(figures: list[_Figure], norms: Sequence[str]) -> list[_Figure]:
     return [replace(f, part=True) if f.start in parts else f for f in figures]
 
 
-def _shares_unit(norms: Sequence[str], n: NumberSpan, nxt: NumberSpan,
+def _shares_unit(norms: _Words, n: NumberSpan, nxt: NumberSpan,
                  numbers: dict[int, NumberSpan]) -> bool | None:
     """``350 German and 250 Austrian soldiers``, ``from 3,800 to about 4,500 troops``: True when ``n`` is
     counted in the troop word of the next number, False when the two are joined but the next has no troop
@@ -432,23 +549,30 @@ def _thousands(tokens: Sequence[Token], n: NumberSpan) -> bool:
     return n.end - n.start > 1 or not tokens[n.start].norm.isdigit()
 
 
-def _unit_after(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -> int | None:
+def _unit_at(norms: _Words, i: int) -> int | None:
+    """The end of the troop word at ``i``, if one starts there (the first of ``UNITS`` that does)."""
+    if not _find(norms, UNITS, i, i + 1):
+        return None
+    return next(i + len(p) for p in UNITS if _at(norms, i, p))
+
+
+def _unit_after(norms: _Words, pos: int, numbers: dict[int, NumberSpan]) -> int | None:
     for gap in range(_UNIT_GAP + 1):
         if pos + gap in numbers or (gap and pos + gap - 1 < len(norms) and norms[pos + gap - 1] in _GAP_STOP):
             return None
-        for p in UNITS:
-            if _at(norms, pos + gap, p):
-                return pos + gap + len(p)
+        unit = _unit_at(norms, pos + gap)
+        if unit is not None:
+            return unit
     return None
 
 
 _NAMES_GAP = 4  # "seven hundred German and Austrian soldiers", "300 U.S. and Italian troops"
 
 
-def _unit_after_names(tokens: Sequence[Token], norms: Sequence[str], text: str, pos: int) -> int | None:
+def _unit_after_names(tokens: Sequence[Token], norms: _Words, text: str, pos: int) -> int | None:
     """The troop word after a run of capitalized names joined by "and" (nationalities, units): its end."""
     for k in range(pos, min(pos + _NAMES_GAP + 1, len(norms))):
-        unit = next((k + len(p) for p in UNITS if _at(norms, k, p)), None)
+        unit = _unit_at(norms, k)
         if unit is not None:
             return unit if k > pos else None
         word = text[tokens[k].start : tokens[k].end]
@@ -457,7 +581,7 @@ def _unit_after_names(tokens: Sequence[Token], norms: Sequence[str], text: str, 
     return None
 
 
-def _partitive(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -> tuple[int, int] | None:
+def _partitive(norms: _Words, pos: int, numbers: dict[int, NumberSpan]) -> tuple[int, int] | None:
     """``100 of its roughly 250 soldiers``: the whole's start and the troop word's end."""
     for p in _PARTITIVE:
         if _at(norms, pos, p):
@@ -474,7 +598,7 @@ def _partitive(norms: Sequence[str], pos: int, numbers: dict[int, NumberSpan]) -
 # ── the extractor ────────────────────────────────────────────────────────────────────────────────
 
 
-def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int | None:
+def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
     # "30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured": the casualties are the 30
     hurt = not fig.strong and _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW)
@@ -489,17 +613,23 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     if fig.strong and whole:
         return 0
     force_before = _find(folded, rules.force, 0, before) or _find(norms, ANAPHORA, 0, before)
-    if _ending_at(norms, before, _RECIPIENT) is not None:
+    if _recipient(norms, before):
         return 0 if whole and (_find(folded, rules.force) or force_before) else None
-    # "KFOR's Polish contingent has 250 soldiers": what a contingent has or reaches is not the force's.
-    of_force = force_before and not _find(norms, _CONTINGENT, force_before[-1] - 3, before)
+    # "KFOR's Polish contingent has 250 soldiers", "Ý, nước đóng góp lớn cho KFOR với 1.100 binh sĩ": what a
+    # contingent or a contributor has or reaches is not the force's; but a relative clause after the force is
+    # about the force ("one of the main contributors to KFOR, which numbers 4,400 troops")
+    of_force = False
+    if force_before:
+        relative = force_before[-1] < fig.clause[0] and norms[fig.clause[0]] in _RELATIVE
+        lo = fig.clause[0] if relative else min(fig.clause[0], force_before[-1] - 3)
+        of_force = not _find(norms, _CONTINGENT, lo, before)
     if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and whole:
         return 0
     have = _ending_at(norms, before, HAVE)
     if of_force and have is not None and whole:
         return 0
     # "NATO has about 4,500 troops in Kosovo": the alliance's troops in the force's place are the force
-    if (have is not None and whole and _ending_at(norms, have, _ALLIANCE) is not None
+    if (have is not None and whole and _ending_at(norms, _skip_back(norms, have), _ALLIANCE) is not None
             and any(_at(norms, fig.unit_end, p) and _find(folded, rules.place, fig.unit_end + len(p),
                                                           fig.unit_end + len(p) + 1) for p in _IN_PLACE)):
         return 0
@@ -508,7 +638,7 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
         return 0
     # "Kfor was a vast enterprise: some fifty thousand soldiers": the force named, then its strength after a colon
     if (fig.apposed and whole and _find(folded, rules.force, before - 8, before)
-            and not _find(norms, ADD + REMOVE, before - 8, before)):
+            and not _find(norms, _MOVES, before - 8, before)):
         return 0
     # "quân số của phái bộ hiện là hơn 4.000 binh sĩ", "KFOR's strength is now about 4,500"
     copula = _ending_at(norms, before, _COPULA)
@@ -516,17 +646,22 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
         return 0
     if whole and _serving_in_force(fig, before, norms, folded, rules):
         return 0
+    # "quân số KFOR hiện vào khoảng 4.500 người": the force's strength word and name right before the figure
+    named_at = _ending_at(folded, before, rules.force)
+    if whole and named_at is not None and _find(norms, _STRENGTH, named_at - 3, named_at):
+        return 0
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
-    after = fig.unit_end
-    if _ending_at(norms, after + 1, _FROM) is not None or _ending_at(norms, after + 2, _FROM) is not None:
-        tail = _find(norms, _NATIONS, after + 1, after + 5)
-        if tail and whole:
-            return 0
+    if whole and _from_nations(norms, fig.unit_end):
+        return 0
     before_window, after_window = _windows(norms)
     lo, hi = fig.start - before_window, fig.unit_end + after_window
-    removes = [i for i in _find(norms, REMOVE, lo, hi) if not fig.start <= i < fig.unit_end]
-    adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end]
+    if _size(norms, fig):
+        # "The Polish contingent, which currently numbers around 250 soldiers, will be reduced": a size stated in
+        # its own clause; a word of moving outside the clause moves the contingent, not the figure
+        lo, hi = max(lo, fig.clause[0]), min(hi, fig.clause[1])
+    removes = [i for i in _removals(norms, lo, hi) if not fig.start <= i < fig.unit_end]
+    adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end and not _stative(norms, i)]
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
     adds = [i for i in adds if norms[i] not in ("more", "hơn") or i >= fig.start]
     if _find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or any(w in _ADD_ADJ for w in norms[fig.end:fig.unit_end]):
@@ -541,10 +676,12 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     if not (removes or adds) and _ending_at(norms, before, _INCLUDING) is not None:
         # "triệu hồi toàn bộ binh sĩ ..., trong đó có bốn mươi quân nhân phục vụ trong KFOR": a part of troops
         # moved earlier in the sentence moves with them
-        removes = [i for i in _find(norms, REMOVE, 0, before) if not _negated(norms, i)]
+        removes = [i for i in _removals(norms, 0, before) if not _negated(norms, i)]
         adds = [i for i in _find(norms, ADD, 0, before) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
     if not (removes or adds):
-        return None
+        # "about 4,500 KFOR troops", "4.500 binh sĩ của KFOR", "4,500 NATO peacekeepers in Kosovo", "KFOR's 4,500
+        # troops", with no movement: the force's own troops
+        return 0 if whole and _force_troops(fig, before, norms, folded, rules) else None
     if not (removes and adds):
         return -1 if removes else 1
     # "send 200 troops to Kosovo as the U.S. urges Serbia to pull back forces": the word of moving nearest
@@ -552,6 +689,47 @@ def _classify(fig: _Figure, norms: Sequence[str], folded: Sequence[str], rules: 
     def distance(i: int) -> int:
         return fig.start - i if i < fig.start else i - fig.unit_end + 1
     return -1 if min(map(distance, removes)) < min(map(distance, adds)) else 1
+
+
+# Right before a figure: it is a size the sentence states (``which numbers 250 soldiers``, ``hiện có 250 binh sĩ``).
+_HAS = _words("has", "have", "had", "having", "number", "numbers", "numbered", "numbering", "counts", "totals",
+              "totalled", "totaled", "totalling", "totaling", "with", "comprising", "có", "hiện có", "vốn có",
+              "đang có", "với", "gồm", "bao gồm")
+# Troops that "are deployed" or "remain stationed" somewhere are there, not sent (``where 6,000 soldiers are
+# currently deployed``).
+_BE = frozenset(norm_word(w, False) for w in "is are remain remains stay stays".split())
+_STILL = frozenset(norm_word(w, False) for w in "currently now still already permanently also".split())
+_PARTICIPLES = frozenset(norm_word(w, False) for w in "deployed stationed based".split())
+
+
+def _stative(norms: _Words, i: int) -> bool:
+    if norms[i] not in _PARTICIPLES:
+        return False
+    k = i - 1 if i > 0 and norms[i - 1] in _STILL else i
+    return k > 0 and norms[k - 1] in _BE
+
+
+def _size(norms: _Words, fig: _Figure) -> bool:
+    """The figure is a size stated after a verb of having (``which numbers 250 soldiers``, ``hiện có 250 binh
+    sĩ``), not troops added (``has 700 more troops``, ``có thêm 700 binh sĩ``; ``more than`` adds nothing)."""
+    before = _skip_back(norms, fig.start)
+    return _ending_at(norms, before, _HAS) is not None and not (
+        any(w in _ADD_ADJ and w != "more" for w in norms[before : fig.start])
+        or any(w in _ADD_ADJ for w in norms[fig.end : fig.unit_end]))
+
+
+_NUMBER_WORDS = (frozenset(EN_WORDS) | frozenset(VI_WORDS)) - {"a", "an"}
+_NATIONS_WINDOW = 6  # words after "from": "from 28 allied and partner countries"
+
+
+def _from_nations(norms: _Words, after: int) -> bool:
+    """``4,500 troops from 28 Allies and partners``, ``binh sĩ đến từ 29 quốc gia``: troops of a count of nations,
+    right after the troop word (or one word later). Troops "from allied countries" (no count) are not."""
+    for k in (after + 1, after + 2):
+        if _ending_at(norms, k, _FROM) is not None:
+            tail = _find(norms, _NATIONS, k, k + _NATIONS_WINDOW)
+            return bool(tail) and any(w[:1].isdigit() or w in _NUMBER_WORDS for w in norms[k : tail[0]])
+    return False
 
 
 # Before a figure: it is one part of a group the sentence told of (``including 40 soldiers serving in KFOR``).
@@ -564,7 +742,33 @@ _SERVING = _words("serve in", "serve with", "serving in", "serving with", "are s
 _CLAUSE_OPEN = frozenset(norm_word(w, False) for w in "today currently now hiện hiện nay hiện tại".split())
 
 
-def _serving_in_force(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
+def _recipient(norms: _Words, before: int) -> bool:
+    """A verb of adding to right before the figure (and its owner): the figure is what troops are added to."""
+    k = before
+    while k > 0 and before - k < 4 and norms[k - 1] in _OWNERS:
+        k -= 1
+    return _ending_at(norms, k, _RECIPIENT) is not None
+
+
+_OF = _words("of", "của", "thuộc")
+_RELATIVE = frozenset(norm_word(w, False) for w in "which that whose vốn".split())
+_POSSESSIVE = _words("s")
+
+
+def _force_troops(fig: _Figure, before: int, norms: _Words, folded: _Words, rules: FactRules) -> bool:
+    """The troops are the force's by their name: the force named inside the figure, right after its troop
+    word (``of``, ``của``), or right before it with a possessive; or the alliance named there and the force's
+    place in the figure's clause."""
+    after = fig.unit_end + (1 if _find(norms, _OF, fig.unit_end, fig.unit_end + 1) else 0)
+    possessed = before - (1 if _find(norms, _POSSESSIVE, before - 1, before) else 0)
+    if (_find(folded, rules.force, fig.end, fig.unit_end) or _find(folded, rules.force, after, after + 1)
+            or _ending_at(folded, possessed, rules.force) is not None):
+        return True
+    return bool((_find(norms, _ALLIANCE, fig.end, fig.unit_end) or _find(norms, _ALLIANCE, after, after + 1))
+                and _find(folded, rules.place, fig.unit_end, fig.clause[1]))
+
+
+def _serving_in_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
                       rules: FactRules) -> bool:
     """``Around 4,000 troops serve in KFOR``, ``Khoảng 4.500 binh sĩ đang phục vụ trong KFOR``: a figure in the
     thousands that opens its sentence, with no nation's name, and whose troops serve in the force."""
@@ -581,7 +785,7 @@ _AIR = _words("không quân", "không kích", "không phận", "không gian")
 _LAND = _words("landed", "lands", "land", "arriv*", "touched down", "touch down", "touches down")
 
 
-def _own_arrival(norms: Sequence[str], fig: _Figure) -> bool:
+def _own_arrival(norms: _Words, fig: _Figure) -> bool:
     """The figure's sentence tells troops added by a word other than a bare landing or arrival."""
     before_window, after_window = _windows(norms)
     lo, hi = fig.start - before_window, fig.unit_end + after_window
@@ -599,46 +803,61 @@ _CUMULATIVE = _words("have served", "had served", "has served", "served in", "ro
 _CUMULATIVE_WINDOW = 10  # words around the figure
 
 
-def _cumulative(norms: Sequence[str], fig: _Figure) -> bool:
+def _cumulative(norms: _Words, fig: _Figure) -> bool:
     return bool(_find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW))
 
 
-def _negated(norms: Sequence[str], i: int, window: int = 4) -> bool:
+def _negated(norms: _Words, i: int, window: int = 4) -> bool:
     """A word of moving troops with a negation in the few words before it (``will not send``, ``không rút``,
     ``không có kế hoạch rút``)."""
     return any(not _find(norms, _AIR, k, k + 1) for k in _find(norms, _NEGATION, i - window, i))
 
 
-def _arrivals(norms: Sequence[str], folded: Sequence[str], rules: FactRules, lo: int, hi: int,
+def _arrivals(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int,
               toward: frozenset[str] = _TOWARD) -> list[int]:
     """Positions in ``[lo, hi)`` of a word of direction followed by the force's place (``tới Cô-xô-vô``)."""
-    return [i for i in range(max(lo, 0), min(hi, len(norms) - 1))
-            if norms[i] in toward and _set_of(rules.place).at(folded, i + 1)] if rules.place else []
+    lo, hi = max(lo, 0), min(hi, len(norms) - 1)
+    return [i - 1 for i in _find(folded, rules.place, lo + 1, hi + 1) if norms[i - 1] in toward or (
+        toward is _TOWARD and i > 1 and norms[i - 2] in _AWAY and _at(norms, i - 1, _FOR[0]))]
 
 
-def _departures(norms: Sequence[str], folded: Sequence[str], rules: FactRules, lo: int, hi: int) -> list[int]:
+def _removals(norms: _Words, lo: int, hi: int) -> list[int]:
+    """Positions in ``[lo, hi)`` of a word of removing troops; ``leave for`` (Kosovo) is going, not leaving."""
+    return [i for i in _find(norms, REMOVE, lo, hi) if not (norms[i] in _AWAY and _at(norms, i + 1, _FOR[0]))]
+
+
+_FOR = _words("for")
+
+
+def _departures(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int) -> list[int]:
     """``left Kosovo``, ``rời Cô-xô-vô``: a word of leaving followed by the force's place."""
     return _arrivals(norms, folded, rules, lo, hi, _AWAY)
 
 
 _BY = frozenset(norm_word(w, False) for w in "by thêm".split())
+_BY_WINDOW = 16  # words between a verb of changing and "by N" when the troops stand between them
+_TROOPS_OR_STRENGTH = UNITS + _STRENGTH
 
 
-def _classify_bare(fig: _Figure, before: int, norms: Sequence[str], folded: Sequence[str],
+def _classify_bare(fig: _Figure, before: int, norms: _Words, folded: _Words,
                    rules: FactRules) -> int | None:
     """A number with no troop word (``has shed about 4,000``): a change only with a verb of moving troops
     right before it, in a sentence that speaks of troops or strength or names the force close by."""
     if not (_find(norms, UNITS) or _find(norms, _STRENGTH) or _find(folded, rules.force, fig.start - 6, fig.start)):
         return None
-    if not _find(folded, rules.force, 0, before) or (rules.others and _find(folded, rules.others, 0, before)):
+    by = _after_by(norms, fig.start)
+    named = _find(folded, rules.force, 0, before) or (by is not None and _find(folded, rules.place, 0, before))
+    if not named or (rules.others and _find(folded, rules.others, 0, before)):
         return None
     if _ending_at(norms, before, REMOVE) is not None:
         return -1
-    if before > 0 and norms[before - 1] in _BY:
-        # "reduce its troops in Kosovo by about 1,000", "tăng quân số thêm 1.000"
-        verbs = [(i, -1) for i in _find(norms, REMOVE, before - 8, before - 1)] + [
-            (i, 1) for i in _find(norms, ADD, before - 8, before - 1) if norms[i] not in ("more", "hơn")]
-        verbs = [(i, d) for i, d in verbs if not _negated(norms, i)]
+    if by is not None:
+        # "reduce KFOR by about 1,000", "tăng quân số thêm 1.000", "cut the number of its soldiers serving in the
+        # NATO mission in Kosovo by 70": a verb of changing close before "by", or further with the troops between
+        verbs = [(i, -1) for i in _removals(norms, by - _BY_WINDOW, by)] + [
+            (i, 1) for i in _find(norms, ADD, by - _BY_WINDOW, by) if norms[i] not in ("more", "hơn")]
+        verbs = [(i, d) for i, d in verbs if not _negated(norms, i) and (
+            i >= by - 8 or _find(norms, _TROOPS_OR_STRENGTH, i + 1, by))]
         if verbs:
             return max(verbs)[1]
     added = _ending_at(norms, before, ADD)
@@ -653,7 +872,10 @@ _TIME_WORDS = frozenset(norm_word(w, False) for w in (
     "now today currently at present people persons hiện nay hiện tại người lúc đó").split())
 
 
-def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str],
+_IN_YEAR = re.compile(r"in|năm|1[89]\d\d|20\d\d")  # "from 50,000 troops in 1999 to about 4,500 today"
+
+
+def _from_to(figs: Sequence[_Figure], norms: _Words, folded: _Words,
              rules: FactRules) -> list[tuple[_Figure, _Figure, bool | None]]:
     """``KFOR will grow from nearly 3,800 to about 4,500 troops``: the pairs (X, Y), and whether they are
     the force's strength: True with the force named before X, False when a national contingent grows
@@ -666,27 +888,31 @@ def _from_to(figs: Sequence[_Figure], norms: Sequence[str], folded: Sequence[str
         if _ending_at(norms, start, _FROM_X) is None:
             continue
         mid = _skip_back(norms, b.start)
-        gap = [w for w in norms[a.unit_end:mid] if w not in _TIME_WORDS]
+        gap = [w for w in norms[a.unit_end:mid] if w not in _TIME_WORDS and not _IN_YEAR.fullmatch(w)]
         if len(gap) > 2 or not any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1)):
             continue
-        if not _find(folded, rules.force, 0, start):
-            pairs.append((a, b, None))  # some other force's or army's strength: neither figure is a fact
+        if not (_find(folded, rules.force, 0, start) or _find(norms, ANAPHORA, 0, start)):
+            # "increase its contingent in Kosovo from 165 to 195 soldiers": a contingent in the force's place
+            # grows (only the change counts); any other force's or army's strength is no fact
+            contingent = (_find(norms, _CONTINGENT, 0, start) and _find(folded, rules.place, 0, start)
+                          and not (rules.others and _find(folded, rules.others, 0, start)))
+            pairs.append((a, b, False if contingent else None))
             continue
         # a force's strength is in the thousands; hundreds growing to hundreds are a contingent's
         pairs.append((a, b, b.value >= 1000 and not _find(norms, _CONTINGENT, 0, b.unit_end)))
     return pairs
 
 
-def _movement(norms: Sequence[str], folded: Sequence[str], rules: FactRules) -> int:
+def _movement(norms: _Words, folded: _Words, rules: FactRules) -> int:
     """+1 when a sentence tells troops arriving (a verb of adding, ``tới Kosovo``), -1 leaving, 0 neither."""
-    if _find(norms, REMOVE) or _departures(norms, folded, rules, 0, len(norms)):
+    if _removals(norms, 0, len(norms)) or _departures(norms, folded, rules, 0, len(norms)):
         return -1
     adds = [i for i in _find(norms, ADD) if norms[i] not in ("more", "hơn")]
     return 1 if adds or _arrivals(norms, folded, rules, 0, len(norms)) else 0
 
 
 def _reversed_from(fig: _Figure, figs: Sequence[_Figure], kinds: dict[int, int | None],
-                   norms: Sequence[str]) -> bool:
+                   norms: _Words) -> bool:
     """``to about 5,000 troops early next year from the current 10,000``: the figure after ``from``, when a
     figure before it in the sentence is the force's total, is the strength it starts from."""
     if fig.part or _ending_at(norms, _skip_back(norms, fig.start), _FROM_X) is None:
@@ -700,23 +926,40 @@ _BACK_REF = _words("we", "our", "chúng tôi", "the contingent", "its contingent
                    "the troops", "lực lượng này",
                    "sứ mệnh này", "đội quân", "số quân")
 _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "contributor",
-                     "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp")
+                     "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp", "đơn vị", "phân đội")
 
 
-def _near_others(folded: Sequence[str], fig: _Figure, rules: FactRules) -> bool:
-    lo, hi = fig.start - _OTHERS_WINDOW, fig.unit_end + _OTHERS_WINDOW
-    return bool(rules.others and _find(folded, rules.others, lo, hi))
+def _near_others(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) -> bool:
+    """Another force or army stands next to the figure (``1.000 quân nhân và cảnh sát Serbia``), or is the last
+    named before it in its clause (``Vucic said the army would deploy 1,000 soldiers``, ``The Kosovo Security
+    Force plans to grow to 5,000 troops``)."""
+    if not rules.others:
+        return False
+    if _find(folded, rules.others, fig.start - _OTHERS_WINDOW, fig.unit_end + _OTHERS_WINDOW):
+        return True
+    others = _find(folded, rules.others, fig.clause[0], fig.start)
+    ours = _find(folded, rules.force, fig.clause[0], fig.start) + _find(norms, _ALLIANCE, fig.clause[0], fig.start)
+    return bool(others) and (not ours or max(ours) < others[-1])
 
 
 # A sentence with no digit and no number word cannot state a figure.
-_MAY_COUNT = re.compile(r"\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|trăm|nghìn|"
-                        r"ngàn|triệu)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = frozenset(norm_word(w, False) for w in (
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand trăm nghìn ngàn triệu").split())
+
+
+def _may_count(sentence: str, norms: _Words) -> bool:
+    return _DIGIT.search(sentence) is not None or not _COUNT_WORDS.isdisjoint(norms)
 
 
 def _names(sentence: str, rules: FactRules) -> bool:
-    folded = [norm_word(t.norm, True) for t in tokenize(sentence, fold_diacritics=False)]
+    folded = _Words(norms_of(word_norms(sentence, fold_diacritics=False), fold_diacritics=True))
     return bool(_find(folded, rules.force) or _find(folded, rules.place))
+
+
+def _no_move() -> int:
+    return 0
 
 
 def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fact, ...]:
@@ -726,29 +969,32 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
     # A headline about the force or its place ties a sentence that speaks of "the contingent" to it.
     title_names = _names(article.title, rules)
     for text in (article.title, article.summary, article.body):
+        tokens = tokenize(text, fold_diacritics=False)
+        all_norms = [t.norm for t in tokens]
+        all_folded = norms_of(all_norms, fold_diacritics=True)
         previous_names_force = False
-        previous_move = 0  # +1 / -1: the sentence before tells troops arriving / leaving
-        for sentence in sentences(text):
-            if not _MAY_COUNT.search(sentence) and not previous_names_force:
-                tokens = tokenize(sentence, fold_diacritics=False)
-                norms = _words_of(sentence, [t.norm for t in tokens])
-                folded = [norm_word(t.norm, True) for t in tokens]
-                previous_names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
-                previous_move = _movement(norms, folded, rules) if previous_names_force else 0
-                continue
-            tokens = tokenize(sentence, fold_diacritics=False)
-            norms = _words_of(sentence, [t.norm for t in tokens])
-            folded = [norm_word(t.norm, True) for t in tokens]
+        # +1 / -1: the sentence before tells troops arriving / leaving (worked out when a figure asks)
+        previous_move: Callable[[], int] = _no_move
+        for first, end, start, stop in _sentence_spans(text, tokens):
+            sentence = text[start:stop]
+            norms = _words_of(sentence, all_norms[first:end])
+            folded = _Words(all_folded[first:end])
             names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
+            if not previous_names_force and not _may_count(sentence, norms):
+                previous_names_force = names_force
+                previous_move = functools.partial(_movement, norms, folded, rules) if names_force else _no_move
+                continue
             # under a headline about the force, a sentence that points back at it or tells troops moving is its
             tied = names_force or previous_names_force or (title_names and bool(
                 _find(norms, _BACK_REF) or _movement(norms, folded, rules)))
             previous_names_force = names_force
-            move_before, previous_move = previous_move, (_movement(norms, folded, rules) if tied else 0)
+            move_before = previous_move
+            previous_move = functools.partial(_movement, norms, folded, rules) if tied else _no_move
             if not tied:
                 continue
-            figs = [f for f in _figures(tokens, norms, read_numbers(sentence, tokens), sentence)
-                    if not _near_others(folded, f, rules)]
+            words = tokens[first:end]
+            figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
+                    if not _near_others(norms, folded, f, rules)]
             found: list[tuple[str, int]] = []
             paired: set[int] = set()
             for x, y, whole in _from_to(figs, norms, folded, rules):
@@ -761,13 +1007,14 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 if fig.start in paired:
                     continue
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
-                if (kind is None and move_before and (fig.part or not names_force) and not fig.bare
-                        and not _cumulative(norms, fig)):
+                if (kind is None and (fig.part or not (names_force or _size(norms, fig))) and not fig.bare
+                        and not _cumulative(norms, fig) and (moved := move_before())):
                     # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
-                    # soldiers landed at Arlanda": after a sentence of troops arriving or leaving, a figure that
+                    # soldiers landed at Arlanda" (not "Italy has about 1,000 soldiers in the mission", a size):
+                    # after a sentence of troops arriving or leaving, a figure that
                     # says no movement of its own (and no place) counts the troops that moved
-                    kind = move_before
-                elif kind == 1 and move_before == -1 and not names_force and not _own_arrival(norms, fig):
+                    kind = moved
+                elif kind == 1 and not names_force and move_before() == -1 and not _own_arrival(norms, fig):
                     kind = -1  # "... returned home. The last 70 soldiers landed at Arlanda": landing at home
                 if kind is None and _reversed_from(fig, figs, kinds, norms):
                     kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"

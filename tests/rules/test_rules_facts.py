@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import random
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,11 @@ import pytest
 from monitor.cli import load_config
 from monitor.matching import compile_config_topics
 from monitor.rules import FactRules
+from monitor.rules import facts as facts_module
 from monitor.rules.engine import match_all
 from monitor.rules.facts import extract_facts, sentences
 from monitor.rules.numbers import parse_number, read_numbers
-from monitor.rules.text import tokenize
+from monitor.rules.text import sentence_breaks, tokenize
 from tests.rules.helpers import SEED_NATO_EU, article, article_from_txt
 
 RULES = FactRules.of(force=["KFOR", "Kosovo Force", "lực lượng gìn giữ hòa bình Kosovo"],
@@ -109,6 +111,47 @@ def test_seed_000_facts() -> None:
 def test_sentences_keep_abbreviations_and_cut_at_lines() -> None:
     assert sentences("Gen. Smith spoke. KFOR has 4,500 troops.\nNext line") == [
         "Gen. Smith spoke.", "KFOR has 4,500 troops.", "Next line"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gen. Smith spoke. KFOR has 4,500 troops.\nNext line",
+    'He said: "We stay." “They go.” (Then) the U.S. Army left. No. 1244 stands.\n\nlower line\n  Upper',
+    "Ngày 29.5, TP. HCM đón 4.500 khách. Bộ Quốc phòng cho biết: 700 binh sĩ sẽ tới!\r\nHết.",
+])
+def test_sentences_end_where_the_engine_ends_them(text: str) -> None:
+    """One notion of a sentence: facts cut a text where ``text.ends_sentence`` (a phrase's limit) says."""
+    firsts, count = [], 0
+    for sentence in sentences(text):
+        firsts.append(count)
+        count += len(tokenize(sentence, fold_diacritics=False))
+    assert count == len(tokenize(text, fold_diacritics=False))
+    assert firsts[1:] == sentence_breaks(text)
+    assert all(s == s.strip() and s in text for s in sentences(text))
+
+
+def test_word_lists_are_found_as_a_plain_scan_finds_them() -> None:
+    """The lists are looked up by one expression per list and sentence; the same positions as word by word."""
+    rng = random.Random(3)
+    lists = [facts_module.ADD, facts_module.REMOVE, facts_module.UNITS, facts_module._APPROX, facts_module.HAVE,
+             RULES.force, RULES.place, RULES.others]
+    vocabulary = sorted({w.rstrip("*") + rng.choice(["", "s", "ing"]) for items in lists for p in items
+                         for w, _ in p} | {"kfor", "4.500", "the", "và", "x"})
+    for _ in range(300):
+        norms = [rng.choice(vocabulary) for _ in range(rng.randint(0, 30))]
+        for unaccented in (False, True):
+            words = facts_module._Words(norms, unaccented)
+            for patterns in lists:
+                pats = [facts_module._fold_pattern(p) if unaccented else p for p in patterns]
+
+                def at(i: int, p: tuple, norms: list[str] = norms) -> bool:
+                    return i >= 0 and i + len(p) <= len(norms) and all(
+                        norms[i + k].startswith(w) if prefix else norms[i + k] == w for k, (w, prefix) in enumerate(p))
+
+                assert facts_module._find(words, patterns) == [
+                    i for i in range(len(norms)) if any(at(i, p) for p in pats)]
+                for end in range(len(norms) + 1):
+                    starts = [end - len(p) for p in pats if at(end - len(p), p)]
+                    assert facts_module._ending_at(words, end, patterns) == (min(starts) if starts else None)
 
 
 # ── strength and changes written without a troop word after each number ─────────────────────────
@@ -402,3 +445,75 @@ def test_shipped_kfor_topic_broadened(title: str, body: str, expected: set[str])
 ])
 def test_general_constructions_of_unseen_phrasings(body: str, expected: list) -> None:
     assert facts(body) == expected
+
+
+# ── phrasings of troop figures in general news: sizes, counts of nations, "by N", whose troops ─────────
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # troops "from allied countries" with no count are not the force's total: here they were added to it
+    ("x", "Nearly a thousand soldiers from allied countries were added to KFOR this year.", [("change", 1000)]),
+    ("x", "Theo tư lệnh, gần một nghìn binh sĩ từ các nước đồng minh đã được bổ sung cho KFOR trong năm qua.",
+     [("change", 1000)]),
+    # ... with a count of nations, several words away, they are
+    ("x", "KFOR, which now numbers nearly 4,400 troops from 28 allied and partner countries, patrols the north.",
+     [("total", 4400)]),
+    # "by N" of any size when the troops stand between the verb and "by"; a share is no figure
+    ("x", "Austria will cut the number of its soldiers serving with the NATO mission in Kosovo by 60 next year.",
+     [("change", -60)]),
+    ("x", "Thụy Sĩ sẽ cắt giảm quân số tại Kosovo thêm 30 người.", [("change", -30)]),
+    ("x", "Austria will cut its troops in Kosovo by 20% next year.", []),
+    ("x", "Áo sẽ giảm quân số tại Kosovo thêm 20 phần trăm.", []),
+    # a size stated after a verb of having in its own clause is not what the sentence moves
+    ("x", "The Austrian contingent in KFOR, which currently numbers about 300 soldiers, will be reduced next year.",
+     []),
+    ("x", "Italy, a major contributor to KFOR with 1,100 troops, will send 200 more soldiers to Kosovo.",
+     [("change", 200)]),
+    ("x", "Ba Lan, nước hiện có khoảng 250 binh sĩ trong KFOR, sẽ rút 70 quân nhân.", [("change", -70)]),
+    ("x", "Ý, nước đóng góp lớn cho KFOR với 1.100 binh sĩ, sẽ gửi thêm 200 binh sĩ tới Kosovo.", [("change", 200)]),
+    # ... nor is it the troops the sentence before moved
+    ("x", "NATO decided to send more troops to Kosovo. Italy has about 1,000 soldiers in the mission.", []),
+    ("x", "NATO quyết định điều thêm quân tới Kosovo. Ý hiện có khoảng 1.000 binh sĩ trong lực lượng.", []),
+    # ... but a word of adding on the figure still adds it
+    ("x", "KFOR now has 700 more troops in the north of Kosovo.", [("change", 700)]),
+    # troops that are deployed somewhere are there, not sent
+    ("x", "The soldiers will leave KFOR for the border with Belarus, where more than 6,000 soldiers are currently "
+     "deployed.", []),
+    # "leave for Kosovo" is going there
+    ("x", "Romania approved an additional 100 soldiers for KFOR, who will leave for Kosovo by Friday. Hungary said "
+     "a 120-strong unit would follow.", [("change", 100), ("change", 120)]),
+    ("x", "Romania sẽ gửi 100 binh sĩ tới Kosovo cho KFOR. Hungary cho biết một đơn vị 120 người sẽ lên đường trong "
+     "vài ngày.", [("change", 100), ("change", 120)]),
+    # what troops join is not troops sent
+    ("x", "Hungary will send 200 soldiers to Kosovo. The troops will join the country's 400-strong contingent "
+     "already serving with KFOR.", [("change", 200)]),
+    ("x", "Romania will send 100 soldiers to KFOR, joining its 240 troops already in Kosovo.", [("change", 100)]),
+    # gendarmes serve in the force as troops; "binh sỹ" is "binh sĩ"
+    ("x", "Italy will send about 120 carabinieri to Kosovo to reinforce KFOR.", [("change", 120)]),
+    ("x", "Italy điều khoảng 120 cảnh binh tới Kosovo tăng cường cho KFOR.", [("change", 120)]),
+    ("x", "NATO điều thêm 200 binh sỹ tới Kosovo.", [("change", 200)]),
+    # "lực lượng" alone is any force, not the force
+    ("x", "Các đơn vị lục quân, bao gồm lực lượng đặc nhiệm, đã được tăng cường ở khu vực giáp Kosovo, nâng tổng số "
+     "quân lên khoảng 5.000 người.", []),
+    # the force's own troops, named on the figure, with no movement: its strength
+    ("x", "There are currently about 4,500 KFOR troops in Kosovo.", [("total", 4500)]),
+    ("x", "Hiện có khoảng 4.500 binh sĩ KFOR đồn trú tại Kosovo.", [("total", 4500)]),
+    ("x", "Some 4,500 NATO peacekeepers are stationed in Kosovo.", [("total", 4500)]),
+    ("x", "KFOR's 4,500 troops patrol the boundary line.", [("total", 4500)]),
+    ("x", "About 700 KFOR troops were sent to the north.", [("change", 700)]),
+    ("x", "Quân số KFOR hiện vào khoảng 4.500 người.", [("total", 4500)]),
+    ("x", "The alliance already has about 3,700 troops in Kosovo.", [("total", 3700)]),
+    ("x", "NATO hiện duy trì khoảng 4.500 binh sĩ tại Kosovo.", [("total", 4500)]),
+    # the troops of another army named last before the figure in its clause
+    ("x", "Serbian President Aleksandar Vucic said the army would deploy 1,000 soldiers to Kosovo if KFOR failed "
+     "to act.", []),
+    ("x", "Tổng thống Serbia Vucic nói quân đội sẽ điều 1.000 binh sĩ tới Kosovo nếu KFOR không hành động.", []),
+    ("x", "After clashes with Serbs in the north, NATO sent 200 more troops to Kosovo.", [("change", 200)]),
+    # a contingent in the force's place growing from X to Y; a part of a whole
+    ("x", "Switzerland will increase its Swisscoy contingent in Kosovo from 165 to 195 soldiers.", [("change", 30)]),
+    ("x", "Thụy Sĩ sẽ tăng đội quân Swisscoy tại Kosovo từ 165 lên 195 binh sĩ.", [("change", 30)]),
+    ("x", "The first 60 of 200 British soldiers have arrived in Kosovo.", [("change", 60)]),
+    ("x", "60 trong số 200 binh sĩ Anh đã tới Kosovo.", [("change", 60)]),
+])
+def test_general_phrasings_of_troop_figures(title: str, body: str, expected: list[tuple[str, int]]) -> None:
+    assert facts(body, title) == expected
