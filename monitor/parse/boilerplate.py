@@ -49,14 +49,27 @@ _FOLLOW = re.compile(
     r"^mời (?:quý )?(?:độc giả|bạn đọc|quý vị)\b.{0,80}\b(?:theo dõi|đón đọc|xem|tham gia|đăng ký)"
     r"|^(?:hãy )?theo dõi .{0,40}\btrên (?:google news|facebook|zalo|youtube|tiktok)"
     r"|^(?:please )?(?:follow|like) us on\b"
-    r"|^(?:subscribe|sign up) (?:to|for)\b"
+    r"|^(?:subscribe|sign up|register) (?:to|for)\b"
+    r"|^(?:subscribe|sign up|register)(?: here| now| today| free)*\s*[.!]?$"
     r"|^đăng ký (?:nhận )?(?:bản tin|newsletter)"
     r"|^(?:share|chia sẻ)(?: this(?: article| story)?| bài viết)?\s*:?\s*$",
     re.I,
 )
 _FOLLOW_MAX = 200
 
+# Credit and furniture lines of a copied page: "(Reporting by A; Editing by B)", "Vũ Hoàng (Theo AFP, DW)",
+# a link's label ("..., opens new tab"), an outlet's standards line. Dropped.
+_CREDIT = re.compile(
+    r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written) by\b"
+    r"|^[^()\n]{0,40}\(\s*(?:theo|nguồn|source)\s*:?\s*[^()]{1,60}\)\s*\.?$"
+    r"|,\s*opens (?:in )?(?:a )?new (?:tab|window)\s*$"
+    r"|^our standards\s*:",
+    re.I,
+)
+_CREDIT_MAX = 200
+
 # Outlet prefixes at the start of a paragraph.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _PREFIX_ALWAYS = (
     re.compile(r"^\((?=[^()]*[^\W\d_])[^()\n]{2,24}\)\s*[-–—]\s*"),  # (Dân trí) - / (PLO)-
     re.compile(r"^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]{2,})+\s*[-–—]\s+"),  # VOV.VN - / Zing.vn -
@@ -66,24 +79,55 @@ _PREFIX_ALWAYS = (
         r"^[A-ZĐÀ-Ỹ][^()\n.]{1,60}\((?:Reuters|AP|AFP|Bloomberg|TTXVN|VNA|Xinhua|dpa|ANSA)\)"
         r"\s*[-–—]\s+"
     ),
+    # a dateline of a city in capitals and a date: "BUCHAREST/BUDAPEST, May 19 – ", "LJUBLJANA, 12 December (STA) - "
+    re.compile(
+        r"^[A-ZĐÀ-Ỹ]{2,}(?:[ /-][A-ZĐÀ-Ỹ]{2,})*,(?: [A-Z][a-z]+,)? (?:\d{1,2} " + _MONTH + r"|" + _MONTH
+        + r" \d{1,2})(?:,? \d{4})?(?: \([^()\n]{2,20}\))?\s*[-–—]\s+"
+    ),
 )
-# An all-caps word or dateline before a dash ("TTO - ", "HÀ NỘI - ", "WASHINGTON (Reuters) - "):
-# only in the lead paragraph, and a single word only when the text never names it again:
-# "NATO - Serbia ..." is a real sentence about NATO, "TTO - " is the paper's mark.
+# An all-caps or CamelCase name or dateline before a dash ("TTO - ", "VnExpress - ", "QĐND Online - ", "HÀ NỘI - ",
+# "WASHINGTON (Reuters) - "): only in the lead paragraph, and a single word only when the text never names it again
+# (a credit such as "(Theo TTXVN)" does not count): "NATO - Serbia ..." is a real sentence about NATO, "TTO - " is
+# the paper's mark.
 _PREFIX_LEAD = re.compile(
-    r"^(?P<word>[A-ZĐÀ-Ỹ]{2,}(?P<more>(?: [A-ZĐÀ-Ỹ]{2,}){1,2})?)"
+    r"^(?P<word>(?:[A-ZĐÀ-Ỹ]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+    r"(?P<more>(?: (?:[A-ZĐÀ-Ỹ]{2,}|Online|News|Plus|TV)){1,2})?)"
     r"(?P<paren>\s*\([^()\n]{2,24}\))?\s+[-–—]\s+(?=\S)"
 )
+
+# Where the text names its source, "(Theo TTXVN)", "(Nguồn: VOV)": not a word the article is about.
+_SOURCE_MENTION = re.compile(r"\(\s*(?:theo|nguồn|source|via)\b[^()]*\)", re.I)
 
 # Photo captions and credits.
 _CREDIT_WORDS = r"(?:nguồn|ảnh|photo|photos|source|credit|image|picture|video|đồ họa|clip)"
 _CAPTION_PAREN = re.compile(r"\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)\s*\|?\s*$", re.I)
 _CAPTION_BARE = re.compile(r"(?:^|[.)]\s*)" + _CREDIT_WORDS + r"\s*:\s*[^.:!?]{1,60}$", re.I)
 _CAPTION_PIPE = re.compile(r"\s\|$")
+# A gallery's numbered caption ("[1/4] Kosovo police officers stand guard ...") and a photo agency's credit
+# at the end ("... REUTERS/Stringer", "AFP/Getty Images", "AP Photo/Visar Kryeziu Purchase Licensing Rights").
+_CAPTION_GALLERY = re.compile(r"^\[\s*\d{1,3}\s*/\s*\d{1,3}\s*\]\s")
+_CAPTION_AGENCY = re.compile(
+    r"\b(?-i:REUTERS|AFP|AP Photo|AP|EPA(?:-EFE)?|Getty Images|ANADOLU|TTXVN|VNA|Xinhua)\s*/\s*"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?: (?:Purchase )?Licensing Rights)?\.?$"
+)
 _CAPTION_MAX = 350
-# A caption glued before the lead in one paragraph: "... ngày 14/6. (Nguồn: NATO) | Ngày 14/6, ..."
+# A caption glued before the lead in one paragraph: "... ngày 14/6. (Nguồn: NATO) | Ngày 14/6, ...", also with
+# no space before the lead's first capital ("... (Ảnh: AFP)TG&VN. Hơn hai thập kỷ ..."). The caption ends its
+# sentence before the credit: "The police (source: the ministry) said ..." is one sentence of the article.
 _GLUED_CAPTION = re.compile(
-    r"^.{10,400}?\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)\s*\|?\s+(?=\S)", re.I | re.S
+    r"^.{10,400}?[.!?…]\s*\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)(?:\s*\|?\s+|(?=[A-ZĐÀ-Ỹ]))(?=\S)",
+    re.I | re.S,
+)
+# A caption line that opens with its label ("Photo: KFOR soldiers carry ...", "Ảnh: ..."), and one glued before
+# the lead with a one-word credit ("... on Saturday. Photo: Reuters Twelve people were injured ...").
+_CAPTION_LABEL = re.compile(r"^(?:photo|photos|picture|image|ảnh|video)\s*:", re.I)
+_GLUED_LABEL_CAPTION = re.compile(
+    r"^.{10,400}?[.!?]\s+(?:photo|ảnh|image|picture)\s*:\s*[\w&./-]+\s+(?=[A-ZĐÀ-Ỹ0-9\"“])", re.I | re.S
+)
+# A copyright line, or one glued to the end of the last paragraph ("... UNIFIL. ALL RIGHTS RESERVED © Copyright ANSA").
+_COPYRIGHT = re.compile(
+    r"(?:^|\s+)(?:(?:ALL RIGHTS RESERVED|All rights reserved)\.?\s*(?:©.{0,80})?"
+    r"|(?:©|Copyright ©|Copyright \d{4}).{0,80})$"
 )
 _ILLUSTRATION = re.compile(r"^\(?(?:ảnh minh họa|ảnh minh hoạ|illustration(?: photo)?)\)?\.?$", re.I)
 
@@ -109,6 +153,11 @@ def is_caption(line: str) -> bool:
     return _caption(_norm(line))
 
 
+def is_credit_line(line: str) -> bool:
+    """A byline or credit ("(Reporting by ...; Editing by ...)", "(Theo Reuters)") or a link's label."""
+    return _credit_line(_norm(line))
+
+
 # The tests on a line already normalized (_norm): clean_paragraphs normalizes each paragraph once.
 
 def _related_heading(line: str) -> bool:
@@ -123,6 +172,10 @@ def _follow_line(line: str) -> bool:
     return len(line) <= _FOLLOW_MAX and bool(_FOLLOW.match(line))
 
 
+def _credit_line(line: str) -> bool:
+    return len(line) <= _CREDIT_MAX and bool(_CREDIT.search(line))
+
+
 def _teaser_line(line: str) -> bool:
     return len(line) <= _TEASER_MAX and bool(_TEASER.match(line)) and not _related_heading(line)
 
@@ -134,6 +187,9 @@ def _caption(line: str) -> bool:
         _CAPTION_PAREN.search(line)
         or _CAPTION_PIPE.search(line)
         or _CAPTION_BARE.search(line)
+        or _CAPTION_GALLERY.match(line)
+        or _CAPTION_LABEL.match(line)
+        or _CAPTION_AGENCY.search(line)
         or _ILLUSTRATION.match(line)
     )
 
@@ -149,7 +205,7 @@ def strip_outlet_prefix(paragraph: str, *, lead: bool = False, context: str = ""
     if not m:
         return paragraph
     if not (m["more"] or m["paren"]):
-        rest = paragraph[m.end() :] + "\n" + context
+        rest = _SOURCE_MENTION.sub(" ", paragraph[m.end() :] + "\n" + context)
         if re.search(r"(?<!\w)" + re.escape(m["word"]) + r"(?!\w)", rest):
             return paragraph
     return paragraph[m.end() :]
@@ -157,9 +213,10 @@ def strip_outlet_prefix(paragraph: str, *, lead: bool = False, context: str = ""
 
 def strip_glued_caption(paragraph: str) -> str:
     """Remove a photo caption that sits before the lead in the same paragraph."""
-    m = _GLUED_CAPTION.match(paragraph)
-    if m and len(paragraph) - m.end() >= 40:
-        return paragraph[m.end() :]
+    for rx in (_GLUED_CAPTION, _GLUED_LABEL_CAPTION):
+        m = rx.match(paragraph)
+        if m and len(paragraph) - m.end() >= 40:
+            return paragraph[m.end() :]
     return paragraph
 
 
@@ -179,10 +236,10 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
             if out:
                 break
             continue  # a heading before any of the article (a page's menu): the article is still to come
-        if _follow_line(para) or _teaser_line(para):
+        if _follow_line(para) or _teaser_line(para) or _credit_line(para):
             continue
-        para = strip_glued_caption(para)
-        if _caption(para):
+        para = _COPYRIGHT.sub("", strip_glued_caption(para))
+        if not para or _caption(para):
             continue
         para = strip_outlet_prefix(para, lead=not out, context=context).strip()
         if not para:

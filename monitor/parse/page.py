@@ -219,6 +219,14 @@ _JUNK_COMPOUND = re.compile(
     re.I,
 )
 _WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# The lead (sapo, standfirst) under the title, named by its class or id: "article-sapo", "lead_post_detail",
+# "summary", "description", "standfirst", "chapeau", "excerpt", "intro". Not a picture's or a person's line.
+_LEAD_WORDS = frozenset("sapo lead summary description desc excerpt intro standfirst chapeau abstract".split())
+_NOT_LEAD_WORDS = frozenset(
+    "image img photo picture pic video media thumb thumbnail figure icon author date time meta title".split()
+)
+_LEAD_CHARS = (30, 1500)
+_LEAD_LEVELS = 3  # the lead and the title share a container at most this many levels above the title
 _PROTECTED = frozenset({"html", "body", "main", "article"})
 _TITLE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::|»)\s+([^|]{1,40})$")
 _DATE_META = (
@@ -234,23 +242,28 @@ _DATE_META = (
 )
 
 
-def _is_junk_element(el: Tag) -> bool:
-    if el.name in _PROTECTED:
-        return False
+def _names(el: Tag) -> str:
+    """The element's classes and id, one string."""
     attrs = el.attrs or {}
     classes = attrs.get("class") or []
     if isinstance(classes, str):
         classes = classes.split()
-    names = " ".join([*classes, str(attrs.get("id") or "")])
+    return " ".join([*classes, str(attrs.get("id") or "")])
+
+
+def _name_words(names: str) -> set[str]:
+    return {w.lower() for w in _WORD_SPLIT.findall(names)}
+
+
+def _is_junk_element(el: Tag) -> bool:
+    if el.name in _PROTECTED:
+        return False
+    names = _names(el)
     if not names.strip():
         return False
     if _JUNK_COMPOUND.search(names):
         return True
-    for word in _WORD_SPLIT.findall(names):
-        w = word.lower()
-        if w in _JUNK_WORDS or w.startswith(_JUNK_PREFIXES):
-            return True
-    return False
+    return any(w in _JUNK_WORDS or w.startswith(_JUNK_PREFIXES) for w in _name_words(names))
 
 
 def _drop_junk(root: Tag) -> None:
@@ -328,12 +341,19 @@ def _select_text(soup: BeautifulSoup, selector: str | None, *, first: bool = Tru
     return norm_space(" ".join(el.get_text(" ") for el in els))
 
 
-def _strip_site_suffix(title: str, site_names: list[str]) -> str:
+def _strip_site_name(text: str, site_names: list[str]) -> str | None:
+    """``text`` without a trailing " | Site" / " - Site" of one of ``site_names``; None when it has none."""
     for name in site_names:
         if name:
             for sep in (" | ", " - ", " – ", " — "):
-                if title.endswith(sep + name):
-                    return title[: -len(sep + name)].strip()
+                if text.endswith(sep + name):
+                    return text[: -len(sep + name)].strip()
+    return None
+
+
+def _strip_site_suffix(title: str, site_names: list[str]) -> str:
+    if (stripped := _strip_site_name(title, site_names)) is not None:
+        return stripped
     m = _TITLE_SUFFIX.search(title)
     if m and len(title) - len(m.group(0)) > len(m.group(1)):
         return title[: m.start()].strip()
@@ -422,11 +442,49 @@ def _generic_paragraphs(soup: BeautifulSoup) -> list[str]:
     return block_texts(best)
 
 
+def _title_element(soup: BeautifulSoup, title: str) -> Tag | None:
+    """The article's <h1>: the one that says the title, else the first outside a menu or sidebar."""
+    h1s = [h for h in soup.find_all("h1") if not _in_junk(h)]
+    key = _fold(title)
+    return next((h for h in h1s if key and _fold(h.get_text(" ")) == key), h1s[0] if h1s else None)
+
+
+def _is_lead_element(el: Tag) -> bool:
+    words = _name_words(_names(el))
+    if not words & _LEAD_WORDS or words & _NOT_LEAD_WORDS or el.name in _JUNK_TAGS or el.find("h1"):
+        return False
+    return _LEAD_CHARS[0] <= len(norm_space(el.get_text(" "))) <= _LEAD_CHARS[1]
+
+
+def _generic_lead(soup: BeautifulSoup, title: str) -> list[str]:
+    """The paragraphs of the lead (sapo) near the title when the page marks it by class or id
+    (``<div class="article-sapo">``, ``<p class="lead">``, ``<span class="lead_post_detail">``).
+
+    Near the title: after the page's <h1>, in a container it shares with it at most ``_LEAD_LEVELS`` above it;
+    with no <h1>, inside the <article> or <main>. Never in a related-news box, menu or sidebar."""
+    h1 = _title_element(soup, title)
+    if h1 is not None:
+        scopes = [p for p in list(h1.parents)[:_LEAD_LEVELS] if p.name not in ("body", "html", "[document]")]
+        scope = scopes[-1] if scopes else None
+    else:
+        scope = soup.find("article") or soup.find("main")
+    if not isinstance(scope, Tag):
+        return []
+    after_title = h1 is None
+    for el in scope.find_all(True):
+        if el is h1:
+            after_title = True
+        elif after_title and _is_lead_element(el) and not _in_junk(el) and all(p is not h1 for p in el.parents):
+            return block_texts(el)
+    return []
+
+
 def extract_article(html: str, url: str, extraction: Extraction, language: str) -> Entry:
     """Title, summary, body, time and canonical URL of an article page.
 
     ``extraction.drop`` is removed first; meta / JSON-LD dates win over visible ones; the body
-    is the ``extraction.body`` elements or the page's main text, cleaned of boilerplate.
+    is the ``extraction.body`` elements or the page's main text, cleaned of boilerplate; the summary is the
+    ``extraction.summary`` elements, else the lead the page marks near its title, else the meta description.
     Raises ``BlockedPage`` for a bot-challenge / access-denied page.
     """
     if reason := looks_blocked(html):
@@ -445,14 +503,15 @@ def extract_article(html: str, url: str, extraction: Extraction, language: str) 
         for el in soup.select(extraction.summary):
             if not _in_junk(el):
                 summary_parts.extend(block_texts(el))
+    if not summary_parts:  # no selector, or the site changed its layout: the lead the page marks near the title
+        summary_parts = _generic_lead(soup, title)
     paragraphs = _selected_paragraphs(soup, extraction.body) if extraction.body else []
     if not paragraphs:  # no selector, or the site changed its layout: the generic extractor decides
         paragraphs = _generic_paragraphs(soup)
     body_paragraphs = clean_paragraphs(paragraphs, language)
     body = "\n\n".join(body_paragraphs)
-    if extraction.summary:
-        summary = " ".join(clean_paragraphs(summary_parts, language))
-    else:
+    summary = " ".join(clean_paragraphs(summary_parts, language))
+    if not summary:
         summary = _meta_summary(soup, ld, body, language)
     if summary and body_paragraphs and norm_space(body_paragraphs[0]) == summary:
         body = "\n\n".join(body_paragraphs[1:])  # the sapo was taken into the body too
@@ -463,11 +522,13 @@ def extract_article(html: str, url: str, extraction: Extraction, language: str) 
 
 def _meta_summary(soup: BeautifulSoup, ld: list[dict], body: str, language: str) -> str:
     body_key = _fold(body)
+    site = [_meta(soup, "property", "og:site_name")]
     for text in (
         _meta(soup, "name", "description"),
         _meta(soup, "property", "og:description"),
         _ld_value(ld, "description"),
     ):
+        text = _strip_site_name(text, site) or text  # "... - VnExpress International"
         if not text:
             continue
         cleaned = " ".join(clean_paragraphs([text], language))

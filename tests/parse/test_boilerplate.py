@@ -230,3 +230,98 @@ def test_a_sentence_starting_like_a_heading_is_article_text():
     assert not is_related_heading("More in store for KFOR.")
     paragraphs = ["KFOR said 700 troops would arrive.", "More from the ministry:", "The ministry said more."]
     assert clean_paragraphs(paragraphs) == paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up here.",
+        "Subscribe now",
+        "(Reporting by Ana Petrovic in Belgrade; Editing by John Stone)",
+        "Reporting by Ana Petrovic; Writing by Mark Hill; Editing by John Stone",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "Purchase Licensing Rights, opens new tab",
+        "Minh Anh (Theo Reuters, AFP)",
+        "(Theo TTXVN)",
+    ],
+)
+def test_credit_and_furniture_lines_dropped(line):
+    assert clean_paragraphs(["KFOR said 500 troops would arrive.", line, "The mission began in 1999."], "en") == [
+        "KFOR said 500 troops would arrive.",
+        "The mission began in 1999.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting from Pristina, she said the mood was tense.",
+        "Editing the law took two years, the minister said.",
+        "The police (source: the ministry) said two officers were hurt in the attack near the crossing on Monday.",
+    ],
+)
+def test_sentences_that_look_like_credits_stay(line):
+    assert clean_paragraphs(["First paragraph of the article.", line], "en") == [
+        "First paragraph of the article.", line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[2/5] Kosovo police officers stand guard near the bridge in Mitrovica, May 29. REUTERS/Ognen Teofilovski",
+        "Serbian soldiers at a checkpoint near the boundary. AP Photo/Darko Vojinovic",
+        "KFOR troops guard the town hall in Zvecan. AFP/Armend Nimani Purchase Licensing Rights",
+        "Photo: KFOR soldiers carry an elderly woman to an amphibious vehicle during floods in the west. (KFOR)",
+        "Ảnh: Binh sĩ KFOR tuần tra ở miền bắc Kosovo.",
+    ],
+)
+def test_gallery_agency_and_labelled_captions_dropped(line):
+    assert is_caption(line)
+    assert clean_paragraphs(["Đoạn một của bài viết.", line], "en") == ["Đoạn một của bài viết."]
+
+
+def test_captions_glued_to_the_lead_without_a_space_or_with_a_bare_credit():
+    assert clean_paragraphs([
+        "Lãnh đạo các nước Tây Balkan tại hội nghị ở Brussels. (Ảnh: AFP)TG&VN. Hơn hai thập kỷ sau hội nghị "
+        "Thessaloniki, tiến trình mở rộng vẫn còn nhiều trở ngại.",
+    ], "vi") == ["Hơn hai thập kỷ sau hội nghị Thessaloniki, tiến trình mở rộng vẫn còn nhiều trở ngại."]
+    assert clean_paragraphs([
+        "Police fire tear gas near the bridge in Mitrovica on Saturday. Photo: Reuters Twelve people, including "
+        "five police officers, were injured in the clashes.",
+    ], "en") == ["Twelve people, including five police officers, were injured in the clashes."]
+    # a credit followed by punctuation is not a lead glued to a caption
+    para = "The photo was taken near Zvecan. (Photo: KFOR). It shows soldiers at the town hall, officials said."
+    assert clean_paragraphs([para], "en") == [para]
+
+
+def test_copyright_glued_to_the_last_paragraph_is_cut():
+    assert clean_paragraphs([
+        "Italy has about 1,000 troops in UNIFIL. ALL RIGHTS RESERVED © Copyright ANSA",
+        "© 2025 Example News. All rights reserved.",
+    ], "en") == ["Italy has about 1,000 troops in UNIFIL."]
+    para = "The court heard a copyright case brought by a Pristina publisher against the ministry."
+    assert clean_paragraphs([para], "en") == [para]
+
+
+@pytest.mark.parametrize(
+    ("para", "expected"),
+    [
+        ("VnExpress - Một cảnh sát Kosovo bị thương.", "Một cảnh sát Kosovo bị thương."),
+        ("QĐND Online - Khoảng 500 quân nhân đã lên đường.", "Khoảng 500 quân nhân đã lên đường."),
+        ("BUCHAREST/BUDAPEST, May 19 – NATO has activated part of its reserve force.",
+         "NATO has activated part of its reserve force."),
+        ("LJUBLJANA, 12 December (STA) - The government extended the mission.", "The government extended the mission."),
+        ("Belgrade - Pristina talks resumed on Monday.", "Belgrade - Pristina talks resumed on Monday."),
+    ],
+)
+def test_camel_case_and_online_outlets_and_dated_datelines(para, expected):
+    assert clean_paragraphs([para], "vi") == [expected]
+
+
+def test_an_outlet_named_again_only_in_a_credit_is_still_a_prefix():
+    out = clean_paragraphs(["TTXVN - Ngày 12/3, tòa án đã phát lệnh bắt giữ.", "Các bên kêu gọi kiềm chế.",
+                            "(Theo TTXVN)"], "vi")
+    assert out == ["Ngày 12/3, tòa án đã phát lệnh bắt giữ.", "Các bên kêu gọi kiềm chế."]
+    # named again in the text, it is a word of the article
+    assert clean_paragraphs(["NATO - Serbia: quan hệ được cải thiện.", "NATO cho biết như vậy."], "vi")[0] == (
+        "NATO - Serbia: quan hệ được cải thiện.")

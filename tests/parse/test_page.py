@@ -337,3 +337,60 @@ def test_real_articles_are_not_block_pages(data):
 def test_check_selector():
     assert check_selector("div.row.article-content div.col div.text-long p") is None
     assert check_selector("div[") is not None
+
+
+# ---------------------------------------------------------------- the lead (sapo) near the title
+
+_ARTICLE = (
+    "<p>Theo thông cáo của KFOR, các binh sĩ đã hạ cánh xuống sân bay quốc tế Pristina trong hai ngày qua.</p>"
+    "<p>Đợt triển khai nằm trong kế hoạch đã được NATO thông qua từ trước, nhằm kiểm tra khả năng tăng cường.</p>"
+    "<p>Trong thời gian ở Kosovo, các binh sĩ sẽ đóng quân tại trại Novo Selo và tham gia tuần tra.</p>"
+)
+
+
+def _article_page(lead: str, *, before: str = "", after: str = "") -> str:
+    return _page(
+        '<meta name="description" content="Một mô tả ngắn của trang, khác với phần mở đầu của bài.">'
+        '<meta property="og:site_name" content="Báo Mẫu">',
+        f'{before}<main><article class="article-detail"><h1 class="article-title">Gần 300 binh sĩ Đức tới Kosovo</h1>'
+        f'<div class="article-meta"><span class="date">07/10/2025</span></div>{lead}'
+        f'<div class="detail detail--normal">{_ARTICLE}</div></article>{after}</main>',
+    )
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        '<div class="article-sapo"><p>VOV.VN - Gần 300 binh sĩ Đức đã tới Kosovo, tăng cường cho KFOR.</p></div>',
+        '<p class="sapo">VOV.VN - Gần 300 binh sĩ Đức đã tới Kosovo, tăng cường cho KFOR.</p>',
+        '<span class="lead_post_detail row">VOV.VN - Gần 300 binh sĩ Đức đã tới Kosovo, tăng cường cho KFOR.</span>',
+        '<div id="article-summary">VOV.VN - Gần 300 binh sĩ Đức đã tới Kosovo, tăng cường cho KFOR.</div>',
+        '<h2 class="standfirst">VOV.VN - Gần 300 binh sĩ Đức đã tới Kosovo, tăng cường cho KFOR.</h2>',
+    ],
+)
+def test_the_generic_reader_keeps_the_lead_under_the_title(lead):
+    expected = "Gần 300 binh sĩ Đức đã tới Kosovo, tăng cường cho KFOR."
+    for extraction in (Extraction(), Extraction(summary="div.no-such-summary", body="div.no-such-body p")):
+        entry = extract_article(_article_page(lead), "https://x.test/a", extraction, "vi")
+        assert entry.summary == expected  # the page's lead, not its meta description; the outlet prefix cut
+        assert entry.body.startswith("Theo thông cáo của KFOR")
+
+
+def test_a_summary_elsewhere_on_the_page_is_not_the_lead():
+    related = (
+        '<section class="box-news"><h3>Tin liên quan</h3><div class="item"><a href="/x">NATO điều thêm 700 binh sĩ'
+        '</a><p class="sapo">NATO sẽ triển khai thêm 700 binh sĩ tới Kosovo sau các vụ đụng độ.</p></div></section>'
+    )
+    top = '<div class="intro-banner"><p class="intro">Đăng ký nhận bản tin Thế giới mỗi sáng từ hôm nay.</p></div>'
+    caption = '<div class="image-summary">Binh sĩ Đức tại sân bay Pristina trong ngày đầu tiên.</div>'
+    for page in (_article_page("", after=related), _article_page("", before=top), _article_page(caption)):
+        entry = extract_article(page, "https://x.test/a", Extraction(), "vi")
+        assert entry.summary == "Một mô tả ngắn của trang, khác với phần mở đầu của bài."  # the meta description
+        assert "700" not in entry.body and "Đăng ký" not in entry.body
+
+
+def test_the_site_name_after_a_meta_description_is_cut():
+    head = ('<meta name="description" content="NATO leaders agreed to a new spending target. - Example World">'
+            '<meta property="og:site_name" content="Example World">')
+    assert extract_article(_page(head, BODY), "https://x.test/a", Extraction(), "en").summary == (
+        "NATO leaders agreed to a new spending target.")
