@@ -34,6 +34,7 @@ from monitor.store.models import SourceState
 log = logging.getLogger("monitor.pipeline")
 
 MAX_BACKOFF = 6 * 3600.0
+_NO_STATE = SourceState(source_id="")  # a source never polled: read only (no ETag, no failures yet)
 MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 HTML_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -105,7 +106,7 @@ class Poller:
         if self._states is None:  # one query for the round instead of one per source
             self._states = self.store.all_source_states()
         # popped: read once; a source with no row yet starts from a fresh state (record_poll writes the row)
-        state = self._states.pop(source.id, None) or SourceState(source_id=source.id)
+        state = self._states.pop(source.id, None) or _NO_STATE
         outcome = PollOutcome(source.id)
         retry_after: float | None = None
         etag = last_modified = None

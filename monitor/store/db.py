@@ -242,11 +242,25 @@ class _BatchAlerts:
     taken: dict[str, str]  # alert id -> its dedup key, for the ids this call's matches would take
     sent_last_hour: dict[str, int] = field(default_factory=dict)
     stories: dict[str, _Stories] = field(default_factory=dict)
+    # the alerts and deliveries made and not yet written: written together (``write``) before anything reads
+    # alerts back, and before the commit - one executemany each instead of the ORM's work per row
+    alerts: list[dict] = field(default_factory=list)
+    deliveries: list[dict] = field(default_factory=list)
+
+    def write(self, s: Session) -> None:
+        conn = s.connection()
+        if self.alerts:
+            conn.execute(_INSERT_ALERT, self.alerts)
+            self.alerts = []
+        if self.deliveries:  # after their alerts (foreign key)
+            conn.execute(_INSERT_DELIVERY, self.deliveries)
+            self.deliveries = []
 
     def stories_of(self, s: Session, topic_id: str, since: datetime) -> _Stories:
         known = self.stories.get(topic_id)
         if known is None:
             s.flush()
+            self.write(s)
             known = self.stories[topic_id] = _topic_stories(s, topic_id, since)
         return known
 
@@ -288,6 +302,7 @@ def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str
         if first is None:
             return None
         s.flush()
+        batch.write(s)
         row = s.get(AlertRow, first)
         if row is not None:
             return row
@@ -315,6 +330,7 @@ _INSERT_ARTICLE_ROWS = insert(ArticleRow.__table__)
 _IDS_OF_URLS = select(ArticleRow.__table__.c.url, ArticleRow.__table__.c.id).where(
     ArticleRow.__table__.c.url.in_(bindparam("urls", expanding=True)))
 _INSERT_KEY = insert(SeenKey.__table__)
+_INSERT_ALERT, _INSERT_DELIVERY = insert(_ALERT), insert(_DELIVERY)
 
 
 def _known_keys(conn, keys: list[str]) -> set[str]:
@@ -391,6 +407,8 @@ def _record_poll_statement(names: tuple[str, ...], ok: bool, flagged: bool = Fal
 
 
 _STATE = SourceState.__table__
+_NEW_STATE = SourceState(source_id="").model_dump()  # a new source's columns, before its first poll
+_INSERT_STATE = insert(_STATE)
 _STATE_EXISTS = select(_STATE.c.source_id).where(_STATE.c.source_id == bindparam("source"))
 # a failing source reported to the operator: only by the one poll that finds it not reported yet
 _FLAG_FAILING = (update(_STATE).where(_STATE.c.source_id == bindparam("source"), _STATE.c.failing_notice.is_(None))
@@ -513,9 +531,9 @@ class Store:
                                                            "recording it at the same time)", source_id)
                 return None
             if after is None:  # no row yet: the source's first poll
-                row = SourceState(source_id=source_id).model_dump()
-                row.update(values, polls=1, lease_owner=None, lease_until=None, consecutive_failures=0 if ok else 1)
-                conn.execute(insert(SourceState.__table__).values(row))
+                row = {**_NEW_STATE, "source_id": source_id, **values, "polls": 1, "lease_owner": None,
+                       "lease_until": None, "consecutive_failures": 0 if ok else 1}
+                conn.execute(_INSERT_STATE, row)
             else:
                 row = after._mapping
             if notices is None or (ok and after is None):
@@ -619,10 +637,12 @@ class Store:
                                                                      cooldown)))
                     else:
                         if url != it.article.url:
+                            batch.write(s)
                             for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
                                 _also_reported(s, alert, it.article, now)
                         results[n] = Saved("copy")
                     new_keys += [{"key": k, "article_id": article_id} for k in keys]
+                batch.write(s)
                 if new_keys:
                     conn.execute(_INSERT_KEY, new_keys)
                 s.commit()
@@ -646,6 +666,7 @@ class Store:
                                                          aid)
                 aid = alert_id_for(m.topic_id, article.url, length=32)
                 s.flush()
+                batch.write(s)
                 longer = s.get(AlertRow, aid)
                 taken = None if longer is None else longer.dedup_key
             if taken is not None:
@@ -657,15 +678,15 @@ class Store:
                 continue
             title, body, severity = render(article, m, previous.get(m.topic_id), aid)
             held, plans = plan(m, batch.sent(s, m.topic_id, now))
-            s.add(AlertRow(id=aid, topic_id=m.topic_id, article_id=article_id,
-                           dedup_key=key, severity=severity, score=m.score,
-                           title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
-                           facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False),
-                           held=held, created_at=now))
+            batch.alerts.append(dict(
+                id=aid, topic_id=m.topic_id, article_id=article_id, dedup_key=key, severity=severity, score=m.score,
+                title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
+                facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False), also_reported_by="[]",
+                held=held, created_at=now))
             batch.added(m.topic_id, aid, key, now, item.fingerprint, held)
-            for p in plans:  # inserted after their alert: the flush orders rows by foreign key
-                s.add(DeliveryRow(alert_id=aid, channel_id=p.channel_id, next_attempt_at=p.due,
-                                  digest_key=p.digest_key, created_at=now))
+            batch.deliveries += [dict(alert_id=aid, channel_id=p.channel_id, status="pending", attempts=0,
+                                      next_attempt_at=p.due, last_error=None, sent_at=None, last_attempt_at=None,
+                                      digest_key=p.digest_key, created_at=now) for p in plans]
             alerts.append(NewAlert(aid, m.topic_id, title, body, tuple(p.channel_id for p in plans)))
         for m in item.matches:  # the first total an article states becomes the topic's latest
             totals = [f.value for f in m.facts if f.kind == "total"]
