@@ -7,7 +7,8 @@ after a crash is recognisable.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from monitor.config import SEVERITIES, Channel, Topic
 from monitor.records import Article, Match, Source
@@ -15,13 +16,14 @@ from monitor.records import Article, Match, Source
 MAX_TITLE = 200
 
 
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(text.split())  # no CR/LF ever reaches a subject line
+def one_line(text: str, limit: int) -> str:
+    """One line (no CR/LF ever reaches a subject line) of at most ``limit`` characters."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def alert_title(match: Match, article: Article) -> str:
-    return _one_line(f"[{match.topic_name}] {article.title or article.url}", MAX_TITLE)
+    return one_line(f"[{match.topic_name}] {article.title or article.url}", MAX_TITLE)
 
 
 def facts_lines(match: Match, previous_total: int | None = None) -> list[str]:
@@ -31,10 +33,10 @@ def facts_lines(match: Match, previous_total: int | None = None) -> list[str]:
     for fact in match.facts:
         if fact.kind == "total":
             before = f" (previously {previous_total:,})" if previous_total not in (None, fact.value) else ""
-            lines.append(f"Strength reported {fact.value:,}{before}: {_one_line(fact.text, 300)}")
+            lines.append(f"Strength reported {fact.value:,}{before}: {one_line(fact.text, 300)}")
         else:
             what = "Troops added" if fact.value > 0 else "Troops withdrawn"
-            lines.append(f"{what}: {fact.value:+,}: {_one_line(fact.text, 300)}")
+            lines.append(f"{what}: {fact.value:+,}: {one_line(fact.text, 300)}")
     return lines
 
 
@@ -53,10 +55,11 @@ def alert_body(match: Match, article: Article, source: Source, alert_id: str,
     return "\n".join(lines)
 
 
-def format_time(moment: datetime | None) -> str:
+def format_time(moment: datetime | None, tz: str = "UTC") -> str:
+    """"2025-06-01 23:30 UTC", or in the zone ``tz`` ("2025-06-02 06:30 +07")."""
     if moment is None:
         return "unknown"
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def safe_link(url: str) -> str:

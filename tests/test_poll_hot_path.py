@@ -95,12 +95,17 @@ def test_a_batch_stores_like_one_article_after_the_other(tmp_path) -> None:
         ArticleToSave(_article("https://a.test/2", other), ("guid:s1:2",), (_match(),), fingerprint("", other)),
     ]
     try:
+        store.record_total("kfor-troops", 3000, "https://z.test/0")  # stated by an article that made no alert
         saved = store.save_articles(items, render, plan)
         assert [s.status for s in saved] == ["new", "seen", "copy", "new", "new", "copy"]
         assert [len(s.alerts) for s in saved] == [1, 0, 0, 0, 1, 0]  # the republished text: same story, no alert
         assert saved[0].alerts[0].channels == ("desk",)
-        assert seen_previous == [None, 3800]  # a batch's earlier total is the next article's "previously"
+        assert seen_previous == [3000, 3800]  # a batch's earlier total is the next article's "previously"
         assert store.latest_total("kfor-troops") == 4500
+        store.record_total("kfor-troops", 5000, "https://d.test/1")  # later news: the alerts keep what they said
+        views = {p.alert_id: p.alert for p in store.pending_deliveries(None, ["desk"], with_alert=True)}
+        # the message says what the alert's log line said
+        assert [views[a.id].previous_total for a in (saved[0].alerts[0], saved[4].alerts[0])] == [3000, 3800]
         with Session(store.engine) as s:
             alert = s.exec(select(AlertRow).where(AlertRow.id == saved[0].alerts[0].id)).one()
             also = [x["url"] for x in json.loads(alert.also_reported_by)]

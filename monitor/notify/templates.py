@@ -16,8 +16,6 @@ import html
 import re
 import string
 from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from monitor import alerts as alert_text
 from monitor.records import Evidence, Fact, Match
@@ -77,8 +75,7 @@ def clean(text: str) -> str:
 
 
 def one_line(text: str, limit: int = _TITLE_MAX) -> str:
-    text = " ".join(clean(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return alert_text.one_line(clean(text), limit)
 
 
 _MD_ALWAYS = re.compile(r"([\\`*_\[\]<>~|])")
@@ -129,12 +126,6 @@ def _link(url: str, fmt: str) -> str:
     return url
 
 
-def local_time(moment: datetime | None, tz: str) -> str:
-    if moment is None:
-        return "unknown"
-    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
-
-
 def fact_lines(view: AlertView) -> list[str]:
     """The figures (troops) and their change from the last reported total, worded as in the plain alert."""
     facts = tuple(Fact(topic=f.get("topic", view.topic_id), kind=f.get("kind", ""), value=int(f.get("value", 0)),
@@ -158,7 +149,7 @@ def fields(view: AlertView, look: Presentation, snippet_max: int = SNIPPET_MAX) 
         "topic": escape(one_line(look.topic_names.get(view.topic_id, view.topic_id)), fmt),
         "severity": escape(view.severity, fmt),
         "source": escape(one_line(source_name or view.source_id), fmt),
-        "published": escape(local_time(view.published, tz), fmt),
+        "published": escape(alert_text.format_time(view.published, tz), fmt),
         "snippet": _mark(snippet, fmt),
         "terms": escape(", ".join(view.terms), fmt),
         "facts": sep.join(escape(line, fmt) for line in fact_lines(view)),

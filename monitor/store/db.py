@@ -376,6 +376,15 @@ def _set_total(s: Session, topic_id: str, value: int, article_url: str) -> None:
     s.add(row)
 
 
+def _evidence(match, previous_total: int | None) -> dict:
+    """An alert's stored evidence: the match's, and the topic's total as it stood before this alert's article, the
+    one the alert's log line and its messages both say "previously" of (read back by ``Store._view``)."""
+    evidence = match.evidence.to_json()
+    if previous_total is not None:
+        evidence["previous_total"] = previous_total
+    return evidence
+
+
 def alert_id_for(topic_id: str, article_url: str, length: int = 12) -> str:
     """Stable: the same story and topic always give the same id, so a resend is recognisable."""
     import hashlib
@@ -680,7 +689,7 @@ class Store:
             held, plans = plan(m, batch.sent(s, m.topic_id, now))
             batch.alerts.append(dict(
                 id=aid, topic_id=m.topic_id, article_id=article_id, dedup_key=key, severity=severity, score=m.score,
-                title=title, body=body, evidence=json.dumps(m.evidence.to_json(), ensure_ascii=False),
+                title=title, body=body, evidence=json.dumps(_evidence(m, previous.get(m.topic_id)), ensure_ascii=False),
                 facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False), also_reported_by="[]",
                 held=held, created_at=now))
             batch.added(m.topic_id, aid, key, now, item.fingerprint, held)
@@ -741,14 +750,7 @@ class Store:
         evidence = json.loads(a.evidence or "{}")
         art = s.get(ArticleRow, a.article_id)
         facts = tuple(json.loads(a.facts or "[]"))
-        previous_total = None
-        for earlier in s.exec(select(AlertRow.facts).where(AlertRow.topic_id == a.topic_id,
-                                                           AlertRow.created_at < a.created_at)
-                              .order_by(AlertRow.created_at.desc()).limit(50)).all():
-            totals = [f["value"] for f in json.loads(earlier or "[]") if f.get("kind") == "total"]
-            if totals:
-                previous_total = totals[0]
-                break
+        previous_total = evidence.get("previous_total")
         return AlertView(
             alert_id=a.id, topic_id=a.topic_id, severity=a.severity, title=a.title, body=a.body,
             article_title=art.title, url=art.url, source_id=art.source_id, published=to_utc(art.published),
