@@ -21,20 +21,20 @@ written ``term^w``) of the distinct (term, field) pairs found; a topic matches w
 the score reaches its threshold.
 
 ``TopicSet`` compiles all topics together with a prefilter (``monitor.rules.prefilter``): one pass of a
-multi-pattern matcher over the article's folded text finds which query words occur, and only the topics
-whose needed words all occur are evaluated; the others could not match. The evaluation then skips the
-terms the pass did not find (of a named list, only the few found are looked up). The result is the same
-as evaluating every topic.
+multi-pattern matcher over each field's folded text finds which query words occur there, and only the
+topics whose needed words all occur are evaluated; the others could not match. The evaluation then looks a
+term up only in the fields where the pass found it (of a named list, only the few found are looked up). The
+result is the same as evaluating every topic.
 
-The article is cut into tokens once (``text.FieldTokens``, byte operations in C); the character offsets
-of tokens are computed only for the evidence of a match, and only for its hits.
+A field is not cut into words: ``text.FieldTokens`` searches it (byte operations in C) for the terms looked
+up, counts the tokens before those found (their positions, for NEAR) and keeps where they are (their
+character offsets, for the evidence).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -45,127 +45,19 @@ from monitor.rules.facts import FactRules, extract_facts
 from monitor.rules.prefilter import Candidates, Prefilter, term_keys
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import FieldTokens, is_number, norm_word, search_form
+from monitor.rules.text import FieldTokens, norm_word, search_form
 
 __all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
 FIELD_ORDER = ("title", "summary", "body")
 _RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
 SNIPPET_WIDTH = 200
-_SCANS = 32  # words of a field looked up by scanning (in C) before the field's words are all indexed (in Python)
 
 _Words = tuple[tuple[str, bool], ...]  # (norm, is_prefix) per word of a term
 _Occ = tuple[int, int, tuple[tuple[str, int, int], ...]]  # token start, end, (term, start, end) parts
 
 
 # ── the searchable form of an article ───────────────────────────────────────────────────────────
-
-
-class _FieldIndex:
-    """The tokens of one field, with lookups built lazily and cached (shared by every topic)."""
-
-    def __init__(self, tokens: FieldTokens, fold: bool) -> None:
-        self.text = tokens.text
-        self._tokens = tokens
-        self.norms = tokens.norms(fold)
-        self.vocab = frozenset(self.norms)
-        self._positions: dict[str, list[int]] | None = None
-        self._lookups = 0
-        self._vocab_lines: str | None = None
-        self._numbers: list[int] | None = None
-        self._word_cache: dict[tuple[str, bool], list[int]] = {}
-        self._term_cache: dict[_Words, list[int]] = {}
-
-    def spans(self, tokens: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
-        """The character offsets of runs of tokens (start, end exclusive) in the field's text."""
-        return self._tokens.spans(tokens)
-
-    def numbers(self) -> list[int]:
-        if self._numbers is None:
-            numbers = {n for n in self.vocab if n[:1].isdigit() and is_number(n)}  # a lone mark folds to ""
-            if len(numbers) <= 2:
-                self._numbers = sorted(chain.from_iterable(self._word_positions(n, False) for n in numbers))
-            else:
-                self._numbers = [i for i, n in enumerate(self.norms) if n in numbers]
-        return self._numbers
-
-    def _vocab_with_prefix(self, prefix: str) -> list[str]:
-        """The words of the field that start with ``prefix``, found in C in the vocabulary written one word
-        a line."""
-        lines = self._vocab_lines
-        if lines is None:
-            lines = self._vocab_lines = "\n" + "\n".join(self.vocab) + "\n"
-        needle = "\n" + prefix
-        out = []
-        i = lines.find(needle)
-        while i >= 0:
-            end = lines.find("\n", i + 1)
-            out.append(lines[i + 1 : end])
-            i = lines.find(needle, end)
-        return out
-
-    def _word_positions(self, norm: str, prefix: bool) -> list[int]:
-        key = (norm, prefix)
-        found = self._word_cache.get(key)
-        if found is None:
-            if prefix:
-                lists = [self._positions_of(w) for w in self._vocab_with_prefix(norm)]
-                found = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
-            else:
-                found = self._positions_of(norm)
-            self._word_cache[key] = found
-        return found
-
-    def _positions_of(self, norm: str) -> list[int]:
-        """Where a word occurs: a few words are searched for (in C); past that, every word is indexed."""
-        if self._positions is None:
-            self._lookups += 1
-            if self._lookups <= _SCANS:
-                if norm not in self.vocab:
-                    return []
-                norms, i = self.norms, -1
-                return [i := norms.index(norm, i + 1) for _ in range(norms.count(norm))]
-            positions: defaultdict[str, list[int]] = defaultdict(list)
-            for i, n in enumerate(self.norms):
-                positions[n].append(i)
-            self._positions = positions
-        return self._positions.get(norm, [])
-
-    def has_word(self, norm: str, prefix: bool) -> bool:
-        if not prefix:
-            return norm in self.vocab
-        lines = self._vocab_lines
-        if lines is None:
-            lines = self._vocab_lines = "\n" + "\n".join(self.vocab) + "\n"
-        return "\n" + norm in lines
-
-    def term_starts(self, words: _Words) -> list[int]:
-        """Token indices where the term (a word or a phrase: its words in a row, in one sentence) starts."""
-        found = self._term_cache.get(words)
-        if found is None:
-            if len(words) == 1:
-                norm, prefix = words[0]
-                found = self._word_positions(norm, prefix) if prefix or norm in self.vocab else []
-            elif not all(self.has_word(n, p) for n, p in words):
-                found = []
-            else:
-                found = self._word_positions(*words[0])
-                if len(words) > 1:
-                    found = [i for i in found if self._continues(i, words)]
-                    found = self._tokens.in_one_sentence(found, len(words))
-            self._term_cache[words] = found
-        return found
-
-    def _continues(self, i: int, words: _Words) -> bool:
-        norms = self.norms
-        if i + len(words) > len(norms):
-            return False
-        for k in range(1, len(words)):
-            norm, prefix = words[k]
-            actual = norms[i + k]
-            if not (actual.startswith(norm) if prefix else actual == norm):
-                return False
-        return True
 
 
 @dataclass
@@ -177,13 +69,12 @@ class ArticleIndex:
     article: Article
     fold: bool
     tokens: dict[str, FieldTokens] | None = field(default=None, repr=False)
-    fields: dict[str, _FieldIndex] = field(init=False)
+    fields: dict[str, FieldTokens] = field(init=False)
     worded: tuple[str, ...] = field(init=False)  # the fields with a token, in FIELD_ORDER
 
     def __post_init__(self) -> None:
-        tokens = self.tokens if self.tokens is not None else article_tokens(self.article)
-        self.fields = {name: _FieldIndex(toks, self.fold) for name, toks in tokens.items()}
-        self.worded = tuple(name for name in FIELD_ORDER if self.fields[name].norms)
+        self.fields = self.tokens if self.tokens is not None else article_tokens(self.article)
+        self.worded = tuple(name for name in FIELD_ORDER if self.fields[name])
 
 
 def article_tokens(article: Article) -> dict[str, FieldTokens]:
@@ -197,28 +88,28 @@ def article_tokens(article: Article) -> dict[str, FieldTokens]:
 class _Ctx:
     """Per-article memo of node results, so a node shared by truth and evidence is computed once.
 
-    ``found``: the prefilter's keys found in the article, or None; a term whose keys are not all found does
-    not occur, so it is not looked up."""
+    ``keys``: the prefilter's keys found in the article (``Candidates``), or None; a term whose keys are not
+    all found in a field does not occur there, so it is not looked up."""
 
-    def __init__(self, index: ArticleIndex, found: set[str] | None = None) -> None:
+    def __init__(self, index: ArticleIndex, keys: Candidates | None = None) -> None:
         self.index = index
-        self.found = found
-        self.truth: dict[int, bool] = {}
-        self.occ: dict[tuple[int, str], list[_Occ]] = {}
-        self.live: dict[int, list[_Node]] = {}
+        self.found = None if keys is None else keys.found
+        self.in_field = None if keys is None else keys.in_field
+        self.truth: dict[_Node, bool] = {}
+        self.occ: dict[tuple[_Node, str], list[_Occ]] = {}
+        self.live: dict[_Or, list[_Node]] = {}
         self.present: dict[frozenset[str], frozenset[str]] = {}
 
 
 class _Node:
     def holds(self, ctx: _Ctx) -> bool:
-        key = id(self)
-        value = ctx.truth.get(key)
+        value = ctx.truth.get(self)
         if value is None:
-            value = ctx.truth[key] = self._holds(ctx)
+            value = ctx.truth[self] = self._holds(ctx)
         return value
 
     def occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
-        key = (id(self), fname)
+        key = (self, fname)
         value = ctx.occ.get(key)
         if value is None:
             value = ctx.occ[key] = self._occurrences(ctx, fname)
@@ -248,28 +139,31 @@ class _Leaf(_Node):
         self.in_fields = fields
         self.keys = keys  # its prefilter keys (none for #num): all are found where it occurs
 
-    def _starts(self, fi: _FieldIndex) -> list[int]:
-        return fi.numbers() if self.words is None else fi.term_starts(self.words)
+    def _starts(self, ctx: _Ctx, fname: str) -> list[int]:
+        tokens = ctx.index.fields[fname]
+        return tokens.numbers() if self.words is None else tokens.term_starts(self.words, ctx.index.fold)
+
+    def _searched(self, ctx: _Ctx) -> list[str]:
+        """The fields to look in: those where the prefilter found the term's keys."""
+        in_field = ctx.in_field
+        if in_field is None:
+            return self.fields
+        keys = self.keys
+        return [f for f in self.fields if keys <= in_field[f]]
 
     def _holds(self, ctx: _Ctx) -> bool:
-        if ctx.found is not None and not self.keys <= ctx.found:
-            return False
-        fields = ctx.index.fields
-        if self.words is not None and len(self.words) == 1:
-            norm, prefix = self.words[0]
-            return any(fields[f].has_word(norm, prefix) for f in self.fields)
-        return any(self._starts(fields[f]) for f in self.fields)
+        return any(self._starts(ctx, f) for f in self._searched(ctx))
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
-        if fname not in self.in_fields or (ctx.found is not None and not self.keys <= ctx.found):
+        if fname not in self.in_fields or (ctx.in_field is not None and not self.keys <= ctx.in_field[fname]):
             return []
         n = self.length
-        return [(s, s + n, ((self.text, s, s + n),)) for s in self._starts(ctx.index.fields[fname])]
+        return [(s, s + n, ((self.text, s, s + n),)) for s in self._starts(ctx, fname)]
 
     def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
-        text, n, fields = self.text, self.length, ctx.index.fields
-        for fname in self.fields:
-            out.update((text, fname, s, s + n) for s in self._starts(fields[fname]))
+        text, n = self.text, self.length
+        for fname in self._searched(ctx):
+            out.update((text, fname, s, s + n) for s in self._starts(ctx, fname))
 
 
 class _And(_Node):
@@ -310,7 +204,7 @@ class _Or(_Node):
         found = ctx.found
         if found is None:
             return self.children
-        live = ctx.live.get(id(self))
+        live = ctx.live.get(self)
         if live is None:
             present = ctx.present.get(self._keys)  # a named list used again has the same keys
             if present is None:
@@ -318,7 +212,7 @@ class _Or(_Node):
             live = self._others + [leaf for key in present for leaf in self._by_key[key]]
             if self._multi:
                 live += [leaf for leaf in self._multi if leaf.keys <= found]
-            ctx.live[id(self)] = live
+            ctx.live[self] = live
         return live
 
     def _holds(self, ctx: _Ctx) -> bool:
@@ -356,13 +250,10 @@ class _Near(_Node):
     def _holds(self, ctx: _Ctx) -> bool:
         if not (self.left.holds(ctx) and self.right.holds(ctx)):
             return False
-        return any(self._pairs(ctx, f, first=True) for f in ctx.index.worded)
+        return any(self.occurrences(ctx, f) for f in ctx.index.worded)  # all of them: the evidence needs them
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
-        return self._pairs(ctx, fname, first=False)
-
-    def _pairs(self, ctx: _Ctx, fname: str, *, first: bool) -> list[_Occ]:
-        """The spans where the operands are near each other; with ``first``, stop at the first one."""
+        """The spans where the operands are near each other."""
         left = self.left.occurrences(ctx, fname)
         right = self.right.occurrences(ctx, fname) if left else []
         if not right:
@@ -378,8 +269,6 @@ class _Near(_Node):
                 disjoint = rs >= le or re_ <= ls
                 if disjoint and re_ - 1 >= ls - n:
                     pairs.add((min(ls, rs), max(le, re_), lparts + rparts))
-                    if first:
-                        return sorted(pairs)
         return sorted(pairs)
 
 
@@ -419,8 +308,6 @@ def _weights(node: Node, out: dict[str, float]) -> dict[str, float]:
 
 # ── evidence ─────────────────────────────────────────────────────────────────────────────────────
 
-_SPACE_RE = re.compile(r"\s+")
-_LAST_SPACE_RE = re.compile(r"\s+(?=\S*\Z)")  # the last run of white space (before ``endpos``)
 _NON_SPACE_RE = re.compile(r"\S")
 
 
@@ -457,12 +344,15 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
     start = max(0, first_start - width // 3)
     end = max(min(len(text), start + width), first_end)
     start = max(0, min(start, end - width))  # near the end of the text, use the room before
-    if start > 0 and not text[start - 1].isspace():  # do not cut a word at the start
-        ws = _SPACE_RE.search(text, start, first_start)
-        start = ws.end() if ws else first_start
-    if end < len(text) and not text[end].isspace():  # nor at the end
-        cut = _LAST_SPACE_RE.search(text, first_end, end)
-        end = cut.start() if cut is not None else end
+    if start > 0 and not text[start - 1].isspace():  # do not cut a word at the start: from the next space on
+        while start < first_start and not text[start].isspace():
+            start += 1
+    if end < len(text) and not text[end].isspace():  # nor at the end: up to the last space after the mark
+        cut = end
+        while cut > first_end and not text[cut - 1].isspace():
+            cut -= 1
+        if cut > first_end:
+            end = cut
     inside = _merge([(s, e) for s, e in marks if s < end and e > start])
     if inside:
         start, end = min(start, inside[0][0]), max(end, inside[-1][1])
@@ -471,7 +361,7 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
         pieces += [text[pos:s], "«", text[s:e], "»"]
         pos = e
     pieces.append(text[pos:end])
-    body = _SPACE_RE.sub(" ", "".join(pieces)).strip()
+    body = " ".join("".join(pieces).split())  # white space one space, none at the ends
     more = _NON_SPACE_RE.search(text, end) is not None  # end < len(text.rstrip())
     return ("…" if start > 0 else "") + body + ("…" if more else "")
 
@@ -535,13 +425,13 @@ class CompiledTopic:
         return found if found is None else self.with_facts(found, article)
 
     def evaluate(self, article: Article, index: ArticleIndex | None = None,
-                 found: set[str] | None = None) -> Match | None:
+                 keys: Candidates | None = None) -> Match | None:
         """``match`` without the facts: the query, its score and its evidence.
 
-        ``found``: the keys a ``TopicSet`` holding this topic found in the article (``Candidates.found``)."""
+        ``keys``: what a ``TopicSet`` holding this topic found in the article (its ``candidates``)."""
         if index is None or index.article is not article or index.fold != self.fold_diacritics:
             index = self.index(article)
-        ctx = _Ctx(index, found)
+        ctx = _Ctx(index, keys)
         if not self._root.holds(ctx):
             return None
         raw: set[tuple[str, str, int, int]] = set()
@@ -585,20 +475,19 @@ class TopicSet(list):
         self.prefilter = Prefilter([(t.ast, t.fold_diacritics) for t in self])
         self.folds = sorted({t.fold_diacritics for t in self})
 
-    def search_forms(self, article: Article) -> tuple[str, str | None]:
-        """The article's text (title, summary, body) in the prefilter's folded form, and its title's when a
-        topic needs it."""
-        text = search_form("\n".join((article.title, article.summary, article.body)))
-        return text, search_form(article.title) if self.prefilter.uses_title else None
+    def search_forms(self, article: Article) -> dict[str, str]:
+        """Each field of the article (title, summary, body) in the prefilter's folded form."""
+        return {name: search_form(text) for name, text in article.text_fields().items()}
 
-    def candidates(self, article: Article, forms: tuple[str, str | None] | None = None) -> Candidates:
+    def candidates(self, article: Article, forms: Mapping[str, str] | None = None) -> Candidates:
         """Indices of the topics that may match the article (the prefilter's answer), in topic order."""
-        return self.prefilter.candidates(*(self.search_forms(article) if forms is None else forms))
+        return self.prefilter.candidates(self.search_forms(article) if forms is None else forms)
 
     def evaluate(self, article: Article, candidates: Iterable[int]) -> list[tuple[int, Match]]:
         """(topic index, match without facts) of the given topics that match; the article is tokenized
-        once. Given ``candidates`` from ``self.candidates``, the terms whose keys were not found are skipped."""
-        keys = getattr(candidates, "found", None)
+        once. Given ``candidates`` from ``self.candidates``, the terms whose keys were not found in a field are
+        not looked up there."""
+        keys = candidates if isinstance(candidates, Candidates) else None
         indexes: dict[bool, ArticleIndex] = {}
         tokens = None
         matches = []

@@ -3,10 +3,11 @@
 All topics are compiled together. Every term of every query is put, in its search form
 (``text.search_form_of_norm``: ASCII, folded, lower case, words one space apart), into one Aho-Corasick
 automaton (pyahocorasick, in C): a word as ``" word "``, a phrase as ``" binh si "``, a prefix
-(``deploy*``) as ``" deploy"`` (a phrase is cut after a prefix word and after a number). An article is
-folded once to its search form (``text.search_form``, a few C-level string operations, no per-word work)
-and scanned once; the keys found are the terms that may occur in it. A topic is looked at only when one of
-its *trigger* keys was found, and evaluated only when the keys its query needs are all there:
+(``deploy*``) as ``" deploy"`` (a phrase is cut after a prefix word and after a number). Each field of an
+article (title, summary, body) is folded once to its search form (``text.search_form``, a few C-level
+string operations, no per-word work) and scanned once; the keys found are the terms that may occur in it
+(a phrase never spans two fields). A topic is looked at only when one of its *trigger* keys was found, and
+evaluated only when the keys its query needs are all there:
 
 - a term needs its key(s);
 - ``a AND b`` and ``a NEAR/n b`` need what ``a`` needs and what ``b`` needs; ``a OR b``, one of them;
@@ -21,13 +22,14 @@ it. The result is therefore the full evaluation's, only cheaper. The triggers of
 one of which is needed: the longest key of a term, the smaller set of an AND, the union of an OR; a topic
 without one (``NOT x`` alone) is always looked at.
 
-The keys found go on to the evaluation (``Candidates.found``): a term whose keys were not all found does
-not occur, and is not looked up in the article's words (a named list of fifty terms costs the few found).
+The keys found go on to the evaluation (``Candidates.found``, and field by field ``Candidates.in_field``):
+a term whose keys were not all found in a field does not occur there, and is not looked up in that field's
+words (a named list of fifty terms costs the few found).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -169,16 +171,6 @@ def _needs(node: Node, fold: bool, title: bool = False) -> _Needs:
     raise TypeError(f"unknown query node {node!r}")
 
 
-def _scopes_title(node: Node) -> bool:
-    if isinstance(node, FieldNode):
-        return node.name == "title" or _scopes_title(node.child)
-    if isinstance(node, (And, Or)):
-        return any(_scopes_title(c) for c in node.children)
-    if isinstance(node, Near):
-        return _scopes_title(node.left) or _scopes_title(node.right)
-    return False  # a term, #num; NOT is never tested
-
-
 def need_of(ast: Node, fold: bool) -> tuple[Need | None, frozenset[str] | None]:
     """The query's need (a test over the keys found; None: nothing to test) and its trigger keys."""
     needs = _needs(ast, fold)
@@ -201,20 +193,21 @@ def _keys_of(ast: Node, fold: bool) -> Iterable[str]:
 
 
 class Candidates(list):
-    """The indices of the topics worth evaluating, with ``found``: every key found in the article. A term
-    of any of the topics whose keys are not all in ``found`` does not occur in the article."""
+    """The indices of the topics worth evaluating, with ``found``: every key found in the article, and
+    ``in_field``: the keys found in each field (``title``, ``summary``, ``body``). A term of any of the topics
+    whose keys are not all in a field's keys does not occur in that field."""
 
     found: set[str]
+    in_field: dict[str, set[str]]
 
 
 class Prefilter:
-    """The keys of many queries in one automaton; ``candidates`` of an article's search form."""
+    """The keys of many queries in one automaton; ``candidates`` of an article's fields' search forms."""
 
     def __init__(self, queries: Sequence[tuple[Node, bool]]) -> None:
         """``queries``: (parsed query, fold_diacritics) per topic, in topic order."""
         self._tests: list[Need | None] = []
         self._always: list[int] = []
-        self.uses_title = any(_scopes_title(ast) for ast, _fold in queries)  # then pass the title's form too
         triggered: dict[str, list[int]] = {}
         needed: set[str] = set()
         for i, (ast, fold) in enumerate(queries):
@@ -239,27 +232,29 @@ class Prefilter:
             automaton.make_automaton()
             self._automaton = automaton
         self._triggered = {key: tuple(topics) for key, topics in triggered.items()}
+        self._trigger_keys = frozenset(triggered)
 
     def found(self, form: str) -> set[str]:
         """The keys that occur in a text's search form (``text.search_form``)."""
-        if self._automaton is None:
+        if self._automaton is None or form.isspace():  # no key is only spaces (``self._blank`` aside)
             return set(self._blank)
         found = set(map(_second, self._automaton.iter(form)))
         return found | self._blank if self._blank else found
 
-    def candidates(self, form: str, title_form: str | None = None) -> Candidates:
-        """Indices of the topics whose needs hold in a text's search form (and its title's, for
-        ``title:``), in topic order, with the keys found."""
-        found = self.found(form)
-        in_title = self.found(title_form) if title_form is not None and self.uses_title else found
-        looked = set(self._always)
+    def candidates(self, forms: Mapping[str, str]) -> Candidates:
+        """Indices of the topics whose needs hold in the search forms of an article's fields (field name →
+        form; ``title`` for ``title:``), in topic order, with the keys found."""
+        in_field = {name: self.found(form) for name, form in forms.items()}
+        found: set[str] = set().union(*in_field.values())
         triggered = self._triggered
-        for key in found:
-            topics = triggered.get(key)
-            if topics:
-                looked.update(topics)
-        tests = self._tests
-        both = (found, in_title)
-        out = Candidates(sorted(i for i in looked if (test := tests[i]) is None or test(both)))
+        looked = [topic for key in found & self._trigger_keys for topic in triggered[key]]
+        if self._always:
+            looked += self._always
+        out = Candidates()
+        if looked:
+            tests = self._tests
+            both = (found, in_field.get("title", set()))
+            out += sorted(i for i in set(looked) if (test := tests[i]) is None or test(both))
         out.found = found
+        out.in_field = in_field
         return out

@@ -18,7 +18,8 @@ diacritics folded, digits all ``0``, every run of non-word characters one or two
 with a few C-level string operations and no per-word work, and keeps every token apart between spaces (see
 its docstring).
 
-``FieldTokens`` cuts a field the way ``tokenize`` does, with C-level byte operations too, for the engine.
+``FieldTokens`` cuts a field the way ``tokenize`` does, with C-level byte operations too, for the engine,
+and finds where a term (a word, a prefix or a phrase) occurs without making an object per word.
 
 ``ends_sentence`` tells whether a sentence ends between two tokens (a phrase never spans one): see its docstring.
 """
@@ -29,9 +30,10 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 __all__ = [
@@ -259,7 +261,8 @@ def _form(text: str) -> bytes:
 
 
 def _finish(raw: bytes) -> str:
-    return _SPACES_RE.sub(b"  ", b" " + raw + b" ").decode()
+    spaced = b" " + raw + b" "
+    return (_SPACES_RE.sub(b"  ", spaced) if b"   " in spaced else spaced).decode()  # ``in``: found in C, fast
 
 
 def search_form(text: str) -> str:
@@ -291,6 +294,7 @@ def search_form_of_norm(norm: str) -> str:
 _SENTENCE_MARK_RE = re.compile(r"([.!?…]+)[.!?…\"'”’»)\]]*\s")
 _SENTENCE_CHARS = ".!?…\n\r\u2028\u2029"  # what a gap needs to end a sentence
 _LINE_RE = re.compile(r"[\n\r\u2028\u2029]")
+_SENTENCE_GAP_RE = re.compile(f"[{_SENTENCE_CHARS}]")  # a gap without one ends no sentence
 # Lower-case words a single "." follows without ending the sentence ("no. 1244", "vs. Serbia", "et al. The").
 # Capitalized short words ("Mr.", "Gen.", "Apr.", "TP.", "PGS.") and single letters ("U.S.", "Ph.D.") are
 # taken as abbreviations by their shape (see ``ends_sentence``).
@@ -333,6 +337,14 @@ def _sentence_marks(text: str) -> list[int]:
     return out
 
 
+def _ends_sentence_between(text: str, start: int, end: int, after: int) -> bool:
+    """``ends_sentence`` for the token at ``start:end`` and the next one, at ``after``, told at once when the
+    gap is one space or holds no sentence mark nor line break."""
+    if after - end == 1 and text[end] == " ":
+        return False
+    return _SENTENCE_GAP_RE.search(text, end, after) is not None and ends_sentence(text, (start, end), after)
+
+
 def sentence_breaks(text: str) -> list[int]:
     """The indices of the tokens of ``tokenize(text)`` that start a sentence, the first one left out: the
     reference ``FieldTokens.sentence_starts`` is tested against."""
@@ -345,11 +357,21 @@ def sentence_breaks(text: str) -> list[int]:
 # ``tokenize`` makes an object per token and ``split_words`` a string per word and per gap: too much for
 # every field of every article a topic is evaluated on. ``FieldTokens`` finds the same words with a few C-level
 # byte operations: the text is encoded one byte per character by the fast table above (``_fast_bytes``, so a
-# byte offset is a character offset), translated so that every byte outside a word is a space, and split; a
-# number with separators (``4.500``, found by one regular expression over the bytes) is put back whole.
-# Lower-casing (of a part of the text) never changes a norm nor a word's extent (case is folded anyway;
-# tests check it character by character). A text with a character outside the table, or a number glued to
-# the word before it (``v1.2``, rare), is cut by the regular expression instead.
+# byte offset is a character offset), translated so that every byte outside a word is a space (the *layout*:
+# its runs of non-spaces are the words, at their offsets in the text); a number with separators (``4.500``,
+# found by one regular expression over the bytes) is put back whole. Lower-casing (of a part of the text)
+# never changes a norm nor a word's extent (case is folded anyway; tests check it character by character). A
+# text with a character outside the table, or a number glued to the word before it (``v1.2``, rare), is cut
+# by the regular expression instead.
+#
+# A term is looked up without cutting the text in words: the layout is translated once more, every letter to
+# its search form's letter (``_FOLD_BYTES``: ``Đ``, ``đ``, ``ồ`` → ``d``, ``d``, ``o``), and the bytes of a
+# norm are searched for (in C) in that form, between spaces; a phrase's first word, then the rest of it at
+# once (a regular expression). The bytes of a folded norm tell it (tests check every character); for a norm
+# with diacritics, the words found are checked (their norm is looked up). Only the tokens found are counted
+# (in C) for their indices. So a term costs a few searches of the text, not the norms of all its words. A text
+# with a combining mark (written decomposed: NFC joins a mark to the letter before, and a norm does) is looked
+# up in its norms instead.
 
 
 def _byte_tables() -> bytes:
@@ -370,12 +392,75 @@ _WORD_MARKS = bytes(32 if c == 32 else 120 for c in range(256))  # a layout's wo
 # expression then starts with a literal, which is searched for in C, and digits are rare.
 _NUMBER_CLASSES = bytes(48 if 48 <= c <= 57 else 46 if c in b".," else 32 for c in range(256))
 _BYTE_NUMBER_RE = re.compile(rb"00*(?:\.0+)+")  # 0+(?:\.0+)+, with a literal first
+# A layout's bytes' classes: digits and separators "0", other word bytes "a" (a separator is in a token only
+# inside a number, put back whole above): a token of "0" only is a number.
+_NUMBER_RUNS = bytes(32 if c == 32 else 48 if 48 <= c <= 57 or c in b".," else 97 for c in range(256))
+_COMBINING = 0  # the byte of a combining mark in ``_FOLD_BYTES``: such a text is not searched there
 
 
-def _fast_words(text: str) -> tuple[list[bytes], bytes | None] | None:
-    """The words of ``text`` (in the fast encoding, some lower-cased) and a byte string as long as the text
-    whose runs of non-spaces are exactly those words (None when a number glued to the word after it,
-    ``1.5km``, makes them differ); None when the text must be cut by the regular expression."""
+def _fold_bytes() -> bytes:
+    """Each byte of a layout → the byte it is searched by: a letter's search form when that is one ASCII
+    letter (lower case, no diacritics), a digit and the other letters themselves (``ø``), a combining mark
+    ``_COMBINING``; a layout's space and the separators of numbers stay."""
+    table = bytearray(range(256))
+    for i, c in enumerate(_FAST_DECODING):
+        if _WORD_BYTES[i] == 32 or c.isdigit():
+            continue
+        if unicodedata.combining(c):
+            table[i] = _COMBINING
+            continue
+        form = _general_form(c, b" ")
+        if len(form) == 1:
+            table[i] = form[0]
+    # A word of the table and its norm (in either fold mode) are searched by the same bytes, one per character:
+    # so a word whose norm is a norm's (or starts with it) has that norm's bytes at its start. Folded norms
+    # have bytes of their own: there, the converse holds too.
+    folded: dict[int, str] = {}
+    for i, c in enumerate(_FAST_DECODING):
+        if _WORD_BYTES[i] != 32 and table[i] != _COMBINING:
+            for fold_diacritics in (True, False):
+                norm = norm_word(c, fold_diacritics)
+                assert _encode(norm).translate(table) == bytes(table[i : i + 1]), c
+            assert folded.setdefault(table[i], norm_word(c, True)) == norm_word(c, True), c
+    return bytes(table)
+
+
+def _encode(norm: str) -> bytes:
+    return codecs.charmap_encode(norm, "strict", _FAST_ENCODING)[0]
+
+
+_FOLD_BYTES = _fold_bytes()
+
+
+@lru_cache(maxsize=2_000)
+def _phrase_re(words: tuple[tuple[bytes, bool], ...]) -> re.Pattern[bytes]:
+    """The words of a phrase (their bytes, and whether each is a prefix) in a row in a layout's search bytes,
+    each a group; it starts with the space before the first word (``match`` it there)."""
+    parts = (b"(" + re.escape(probe) + (rb"[^ ]*" if prefix else b"") + b")" for probe, prefix in words)
+    return re.compile(b" " + b" +".join(parts) + b"(?= )")
+
+
+@lru_cache(maxsize=20_000)
+def _is_folded(norm: str) -> bool:
+    """Whether ``norm`` is a norm folded (``norm_word(..., True)``): then the bytes it is searched by tell it."""
+    return norm_word(norm, True) == norm
+
+
+@lru_cache(maxsize=20_000)
+def _probe(norm: str) -> bytes | None:
+    """The bytes a norm is searched by in a layout (``_FOLD_BYTES``); None when it has a character outside the
+    table (no word of the table has that norm)."""
+    try:
+        return _encode(norm).translate(_FOLD_BYTES)
+    except UnicodeEncodeError:
+        return None
+
+
+def _fast_layout(text: str) -> tuple[bytes, bool] | None:
+    """A byte string as long as ``text`` (in the fast encoding, some lower-cased) whose runs of non-spaces
+    are the words of ``text``, and whether a number glued to the word after it (``1.5km``) had a space put
+    between them (then the words are right but not their offsets); None when the text must be cut by the
+    regular expression."""
     raw = _fast_bytes(text)
     if raw is None or len(raw) != len(text):  # lower-casing made "İ" two characters
         return None
@@ -392,10 +477,9 @@ def _fast_words(text: str) -> tuple[list[bytes], bytes | None] | None:
             glued = True
         pos = end
     if not pieces:
-        return spaced.split(), spaced
+        return spaced, False
     pieces.append(spaced[pos:])
-    joined = b"".join(pieces)
-    return joined.split(), None if glued else joined
+    return b"".join(pieces), glued
 
 
 class _ByteNorms(_Norms):
@@ -407,36 +491,247 @@ class _ByteNorms(_Norms):
 
 
 _BYTE_NORMS = {True: _ByteNorms(True), False: _ByteNorms(False)}
+_SCANS = 32  # words of a field looked up in its norms (in C) before the field's words are all indexed
+
+
+class _NormIndex:
+    """The norms of a field's tokens in one fold mode, for the words that cannot be searched in bytes: a
+    few words are searched for in the list (in C); past that, every word is indexed."""
+
+    __slots__ = ("_lines", "_lookups", "_positions", "norms", "vocab")
+
+    def __init__(self, norms: list[str]) -> None:
+        self.norms = norms
+        self.vocab = frozenset(norms)
+        self._positions: dict[str, list[int]] | None = None
+        self._lookups = 0
+        self._lines: str | None = None
+
+    def positions(self, norm: str, prefix: bool) -> list[int]:
+        if not prefix:
+            return self._positions_of(norm)
+        lists = [self._positions_of(w) for w in self._with_prefix(norm)]
+        return lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+
+    def _with_prefix(self, prefix: str) -> list[str]:
+        """The words that start with ``prefix``, found in C in the vocabulary written one word a line."""
+        lines = self._lines
+        if lines is None:
+            lines = self._lines = "\n" + "\n".join(self.vocab) + "\n"
+        needle = "\n" + prefix
+        out = []
+        i = lines.find(needle)
+        while i >= 0:
+            end = lines.find("\n", i + 1)
+            out.append(lines[i + 1 : end])
+            i = lines.find(needle, end)
+        return out
+
+    def _positions_of(self, norm: str) -> list[int]:
+        if self._positions is None:
+            self._lookups += 1
+            if self._lookups <= _SCANS:
+                if norm not in self.vocab:
+                    return []
+                norms, i = self.norms, -1
+                return [i := norms.index(norm, i + 1) for _ in range(norms.count(norm))]
+            positions: defaultdict[str, list[int]] = defaultdict(list)
+            for i, n in enumerate(self.norms):
+                positions[n].append(i)
+            self._positions = positions
+        return self._positions.get(norm, [])
 
 
 class FieldTokens:
-    """The tokens of one text, as ``tokenize`` cuts it, for the engine: their norms in a fold mode
-    (``norms``), the character offsets of some of them (``spans``) and where sentences start
-    (``sentence_starts``, for phrases), each computed when asked for."""
+    """The tokens of one text, as ``tokenize`` cuts it, for the engine: where a term occurs in a fold mode
+    (``term_starts``), where numbers do (``numbers``), the character offsets of the tokens found (``spans``)
+    and where sentences start (``sentence_starts``), each computed when asked for."""
 
-    __slots__ = ("_layout", "_lengths", "_norms", "_offsets", "_sentences", "_words", "text")
+    __slots__ = ("_at", "_counts", "_cut", "_folded", "_found", "_index", "_known", "_layout", "_lengths",
+                 "_marks", "_norms", "_numbers", "_offsets", "_sentences", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        fast = _fast_words(text)
-        self._words: list[bytes] | list[str]
-        self._layout: bytes | None = None
+        fast = _fast_layout(text)
+        self._words: list[bytes] | list[str] | None = None
+        self._cut: bytes | None = None  # the byte way: its runs of non-spaces are the words
+        self._layout: bytes | None = None  # ... at their offsets in the text
         self._offsets: list[int] | None = None
         self._lengths: bytes | None = None  # of the words, cut the byte way
         self._sentences: list[int] | None = None
+        self._folded: bytes | None = None
+        self._marks: bytes | None = None
+        self._numbers: list[int] | None = None
+        self._found: dict[tuple[tuple[tuple[str, bool], ...], bool], list[int]] = {}
+        self._index: dict[bool, _NormIndex] = {}
+        self._at: dict[int, int] = {}  # token index → character offset, of the tokens found in bytes
+        self._known, self._counts = [0], [0]  # see ``_indices``
         if fast is None:
             self._words = _WORD_RE.findall(_scannable(text))
             self._norms: dict[bool, dict] = _NORMS
         else:
-            self._words, self._layout = fast
+            self._cut, glued = fast
+            self._layout = None if glued else self._cut
             self._norms = _BYTE_NORMS
 
+    def _word_list(self) -> list[bytes] | list[str]:
+        if self._words is None:
+            assert self._cut is not None
+            self._words = self._cut.split()
+        return self._words
+
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self._word_list())
+
+    def __bool__(self) -> bool:
+        """Whether the text has a token."""
+        cut = self._cut
+        return bool(self._words) if cut is None else bool(cut) and not cut.isspace()
 
     def norms(self, fold_diacritics: bool) -> list[str]:
         """The norm of every token, in order (``tokenize``'s ``norm``)."""
-        return list(map(self._norms[fold_diacritics].__getitem__, self._words))
+        return list(map(self._norms[fold_diacritics].__getitem__, self._word_list()))
+
+    def term_starts(self, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> list[int]:
+        """The indices of the tokens where a term starts, in order: its words (norm, and whether it is a
+        prefix) in a row, in one sentence; a token matches a word when its norm (``norm_word``) is the word's,
+        or starts with it for a prefix. Computed once."""
+        key = (words, fold_diacritics)
+        found = self._found.get(key)
+        if found is None:
+            folded = self._search_bytes()
+            if folded and all(norm for norm, _prefix in words):
+                found = self._search(folded, words, fold_diacritics)
+            else:
+                index = self._index.get(fold_diacritics)
+                if index is None:
+                    index = self._index[fold_diacritics] = _NormIndex(self.norms(fold_diacritics))
+                found = index.positions(*words[0])
+                for k, (norm, prefix) in enumerate(words[1:], 1):
+                    if not found:
+                        break
+                    at = set(index.positions(norm, prefix))
+                    found = [i for i in found if i + k in at]
+                found = self.in_one_sentence(found, len(words))
+            self._found[key] = found
+        return found
+
+    def _search_bytes(self) -> bytes:
+        """The layout, its letters folded (``_FOLD_BYTES``), between spaces; empty when the words must be
+        looked up in their norms (the regular way, or a combining mark)."""
+        folded = self._folded
+        if folded is None:
+            layout = self._layout
+            folded = b"" if layout is None else b" " + layout.translate(_FOLD_BYTES) + b" "
+            if _COMBINING in folded:
+                folded = b""
+            self._folded = folded
+        return folded
+
+    def _search(self, folded: bytes, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> list[int]:
+        """``term_starts`` the byte way: a word is searched for between spaces (``bytes.find``), a phrase by a
+        regular expression (its words' bytes, spaces between) that starts with its first word, a literal."""
+        probes = [_probe(norm) for norm, _prefix in words]
+        if None in probes:
+            return []  # the norm of a word of the table is in the table
+        if len(words) > 1:
+            return self._search_phrase(folded, words, fold_diacritics)
+        norm, prefix = words[0]
+        probe = probes[0]
+        assert probe is not None
+        needle = b" " + probe + (b"" if prefix else b" ")
+        offsets = []
+        i = folded.find(needle)  # the word at ``i`` in the layout (``folded`` has a space first)
+        if fold_diacritics and _is_folded(norm):  # folded norms have bytes of their own (``_fold_bytes``)
+            while i >= 0:
+                offsets.append(i)
+                i = folded.find(needle, i + 1)
+            return self._indices(offsets)
+        while i >= 0:
+            end = i + len(probe) if not prefix else folded.find(b" ", i + 1) - 1
+            if self._is_word(i, end, norm, prefix, fold_diacritics):
+                offsets.append(i)
+            i = folded.find(needle, i + 1)
+        return self._indices(offsets)
+
+    def _search_phrase(self, folded: bytes, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> list[int]:
+        """A phrase's occurrences the byte way: where its first word is (``bytes.find``), the rest of it is
+        matched (``_phrase_re``). A sentence end between two of its words (``ends_sentence``) is looked for in
+        the gaps between them only, and only where a gap is more than a space."""
+        probes = tuple((_probe(norm), prefix) for norm, prefix in words)
+        match = _phrase_re(probes).match
+        first, first_prefix = probes[0]
+        assert first is not None
+        needle = b" " + first + (b"" if first_prefix else b" ")
+        text, size = self.text, len(words)
+        told = fold_diacritics and all(_is_folded(norm) for norm, _prefix in words)
+        starts, lasts = [], []
+        i = folded.find(needle)
+        while i >= 0:
+            m = match(folded, i)
+            # group k is word k, in the layout (and the text) from ``m.start(k) - 1`` to ``m.end(k) - 1``
+            if m is not None and (told or all(self._is_word(m.start(k) - 1, m.end(k) - 1, norm, prefix,
+                                                            fold_diacritics)
+                                              for k, (norm, prefix) in enumerate(words, 1))) \
+                    and not any(_ends_sentence_between(text, m.start(k) - 1, m.end(k) - 1, m.start(k + 1) - 1)
+                                for k in range(1, size)):
+                starts.append(i)
+                lasts.append(m.start(size) - 1)
+            i = folded.find(needle, i + 1)
+        found = self._indices(starts)
+        at = self._at
+        for index, offset in zip(found, lasts, strict=True):
+            at[index + size - 1] = offset  # for ``spans``
+        return found
+
+    def _is_word(self, start: int, end: int, norm: str, prefix: bool, fold_diacritics: bool) -> bool:
+        """Whether the token of the layout at ``start:end`` has ``norm`` (or starts with it, for a prefix):
+        asked when the search bytes may be those of another norm (one not folded)."""
+        assert self._layout is not None
+        word_norm = self._norms[fold_diacritics][self._layout[start:end]]
+        return word_norm.startswith(norm) if prefix else word_norm == norm
+
+    def _indices(self, offsets: list[int]) -> list[int]:
+        """The token indices of tokens starting at ``offsets``, counted in C from the nearest offset counted
+        before (so a field is counted through about once); remembered for ``spans``."""
+        if not offsets:
+            return []
+        marks = self._marks
+        if marks is None:
+            assert self._layout is not None
+            marks = self._marks = b" " + self._layout.translate(_WORD_MARKS)  # " x" where a token starts
+        known, counts = self._known, self._counts  # offsets, in order, and how many tokens start before each
+        out, at = [], self._at
+        for p in offsets:
+            k = bisect_right(known, p) - 1
+            count = counts[k]
+            if known[k] != p:
+                count += marks.count(b" x", known[k], p + 1)  # the tokens that start from there to ``p``
+                known.insert(k + 1, p)
+                counts.insert(k + 1, count)
+            out.append(count)
+            at[count] = p
+        return out
+
+    def numbers(self) -> list[int]:
+        """The indices of the tokens that are numbers (``is_number``), in order."""
+        if self._numbers is None:
+            layout = self._layout
+            if layout is not None:
+                runs = b" " + layout.translate(_NUMBER_RUNS) + b" "  # the layout's byte ``i`` at ``i + 1``
+                starts = []
+                i = runs.find(b"0")  # digits are rare: found in C, then their token looked at
+                while i >= 0:
+                    end = runs.find(b" ", i)
+                    if runs[i - 1] == 32 and runs.count(b"0", i, end) == end - i:
+                        starts.append(i - 1)
+                    i = runs.find(b"0", end)
+                self._numbers = self._indices(starts)
+            else:
+                norms = self.norms(True)
+                numbers = {n for n in frozenset(norms) if n[:1].isdigit() and is_number(n)}
+                self._numbers = [i for i, n in enumerate(norms) if n in numbers]
+        return self._numbers
 
     def offsets(self) -> list[int]:
         """Where each item of ``split_words(text)`` ([gap, word, gap, ..., word, gap]) starts, then the text's
@@ -445,17 +740,29 @@ class FieldTokens:
             self._offsets = list(accumulate(map(len, split_words(self.text)), initial=0))
         return self._offsets
 
-    def spans(self, tokens: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+    def spans(self, tokens: Collection[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
         """The character offsets of some runs of tokens (``start``, ``end`` exclusive) in the text.
 
-        Cut the byte way, a token is as long as its word and the gaps are the layout's runs of spaces: the
-        start of a token is the previous one's plus the words' lengths between (summed in C) plus the spaces
-        of the layout up to it (counted in C, a few times until the count stops growing)."""
+        Cut the byte way, the tokens ``term_starts`` and ``numbers`` found are where they were found, and a
+        token ends at the layout's next space. Otherwise a token is as long as its word and the gaps are the
+        layout's runs of spaces: the start of a token is the previous one's plus the words' lengths between
+        (summed in C) plus the spaces of the layout up to it (counted in C, a few times until the count stops
+        growing)."""
+        layout, at = self._layout, self._at
+        if layout is not None:
+            out = {}
+            for run in tokens:
+                start, last = at.get(run[0]), at.get(run[1] - 1)
+                if start is None or last is None:
+                    break
+                end = layout.find(b" ", last)
+                out[run] = (start, end if end >= 0 else len(layout))
+            else:
+                return out
         tokens = set(tokens)
-        layout = self._layout
         if layout is not None and self._lengths is None:
             try:
-                self._lengths = bytes(map(len, self._words))
+                self._lengths = bytes(map(len, self._word_list()))
             except ValueError:  # a word of 256 characters or more
                 self._layout = layout = None
         if layout is None or self._lengths is None:
@@ -466,10 +773,10 @@ class FieldTokens:
         done, pos = 0, len(layout) - len(layout.lstrip(b" "))  # token ``done`` starts at ``pos``
         for i in sorted({s for s, _e in tokens} | {e - 1 for _s, e in tokens}):
             base = pos + sum(lengths[done:i])
-            at = base + i - done  # if every gap were one space
-            while (more := base + layout.count(b" ", pos, at + 1)) != at:
-                at = more
-            starts[i], done, pos = at, i, at
+            at_i = base + i - done  # if every gap were one space
+            while (more := base + layout.count(b" ", pos, at_i + 1)) != at_i:
+                at_i = more
+            starts[i], done, pos = at_i, i, at_i
         return {(s, e): (starts[s], starts[e - 1] + lengths[e - 1]) for s, e in tokens}
 
     def sentence_starts(self) -> list[int]:
@@ -479,20 +786,22 @@ class FieldTokens:
         offsets) and its index by counting the tokens before it, in C."""
         if self._sentences is not None:
             return self._sentences
-        text, out, size = self.text, [], len(self._words)
+        text, out = self.text, []
         layout = self._layout
-        if size < 2:
-            pass
-        elif layout is None:
+        if layout is None:
             offsets = self.offsets()
             starts, ends = offsets[1:-1:2], offsets[2::2]
-            for p in _sentence_marks(text):
+            size = len(starts)
+            for p in _sentence_marks(text) if size > 1 else ():
                 i = bisect_left(starts, p)  # the token after the mark (or after the number it is in)
                 if 0 < i < size and (not out or out[-1] != i) and \
                         ends_sentence(text, (starts[i - 1], ends[i - 1]), starts[i]):
                     out.append(i)
         else:
-            words = layout.translate(_WORD_MARKS)  # "x" for every byte of a word, " " between
+            marks = self._marks
+            if marks is None:
+                marks = self._marks = b" " + layout.translate(_WORD_MARKS)
+            words = marks[1:]  # "x" for every byte of a word, " " between
             count, pos = int(words[:1] == b"x"), 0  # tokens that start before ``pos``
             for p in _sentence_marks(text):
                 after = words.find(b"x", p)

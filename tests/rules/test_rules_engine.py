@@ -1,10 +1,14 @@
+import re
 import time
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monitor.records import Evidence, Hit
 from monitor.rules import CompiledTopic, QuerySyntaxError, compile_topic, match_all
+from monitor.rules.engine import _snippet
 
 from .helpers import article, match, matches
 
@@ -351,3 +355,40 @@ def test_snippet_shows_where_the_article_is_most_about_the_topic():
     assert "«700»" not in m.evidence.snippet  # #num is not in this query
     assert "«troops»" in m.evidence.snippet and "«deploy»" in m.evidence.snippet
     assert "mentioned once" not in m.evidence.snippet
+
+
+_WHITE = [" ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\x1c", "\u200b"]  # Unicode white space, and one not
+
+
+def _reference_snippet(text: str, marks: list[tuple[int, int]], width: int = 200) -> str:
+    """The snippet's white space handled by regular expressions, as it was before it was done by hand: a
+    word is not cut at either end of the window, and white space shows as one space."""
+    first_start, first_end = min(marks)
+    start = max(0, first_start - width // 3)
+    end = max(min(len(text), start + width), first_end)
+    start = max(0, min(start, end - width))
+    if start > 0 and not text[start - 1].isspace():
+        ws = re.compile(r"\s+").search(text, start, first_start)
+        start = ws.end() if ws else first_start
+    if end < len(text) and not text[end].isspace():
+        cut = re.compile(r"\s+(?=\S*\Z)").search(text, first_end, end)
+        end = cut.start() if cut is not None else end
+    inside = sorted((s, e) for s, e in marks if s < end and e > start)
+    pieces, pos = [], start
+    for s, e in inside:
+        pieces += [text[pos:s], "«", text[s:e], "»"]
+        pos = e
+    pieces.append(text[pos:end])
+    body = re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return ("…" if start > 0 else "") + body + ("…" if re.search(r"\S", text[end:]) else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WHITE), st.text("abcé", min_size=1, max_size=12)), min_size=1,
+                max_size=120).map("".join), st.data())
+def test_snippet_cuts_whole_words_and_folds_white_space(text: str, data: st.DataObject) -> None:
+    if text.isspace():
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    marks = [(start, data.draw(st.integers(start + 1, min(len(text), start + 15))))]
+    assert _snippet(text, marks, width=40) == _reference_snippet(text, marks, width=40)

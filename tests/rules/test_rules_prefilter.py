@@ -177,7 +177,7 @@ def test_an_empty_topic_set_and_a_topic_of_another_script() -> None:
     topics = TopicSet([compile_topic("ru", "RU", "Косово AND НАТО")])  # no ASCII residue: always evaluated
     assert topics.candidates(article("nothing here")) == [0]
     assert [m.topic_id for m in topics.match(article("Косово и НАТО"))] == ["ru"]
-    assert Prefilter([]).candidates(" a ") == []
+    assert Prefilter([]).candidates({"body": " a "}) == []
 
 
 def test_a_phrase_across_a_sentence_end_is_let_through_then_evaluated_false() -> None:
@@ -189,3 +189,20 @@ def test_a_phrase_across_a_sentence_end_is_let_through_then_evaluated_false() ->
     assert [m.topic_id for m in topics.match(across)] == ["b"]
     _assert_same(topics, across)
     assert [m.topic_id for m in topics.match(article("in years since the war"))] == ["a", "b"]
+
+
+def test_keys_are_found_field_by_field() -> None:
+    """Each field is scanned on its own: a phrase never spans two fields, and a term is looked up only in the
+    fields where its keys were found."""
+    topics = TopicSet([compile_topic("a", "A", '"binh sĩ" AND KFOR'), compile_topic("b", "B", "Serbia")])
+    across = article("sĩ của KFOR", title="Tin binh")  # the phrase's words end one field and start the next
+    assert topics.candidates(across) == []
+    assert topics.match(across) == []
+    _assert_same(topics, across)
+    found = topics.candidates(article("KFOR có binh sĩ", title="Serbia"))
+    assert found == [0, 1]
+    assert found.in_field == {"title": {" serbia "}, "summary": set(), "body": {" kfor ", " binh si "}}
+    assert found.found == {" serbia ", " kfor ", " binh si "}
+    [m] = topics.match(article("binh sĩ", title="KFOR binh sĩ"))
+    assert [(h.term, h.field) for h in m.evidence.hits] == [("KFOR", "title"), ("binh sĩ", "title"),
+                                                            ("binh sĩ", "body")]

@@ -5,9 +5,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.rules.text import (
+    _FAST_DECODING,
     FieldTokens,
     Token,
     fold,
+    is_number,
     normalize_tones,
     sentence_breaks,
     tokenize,
@@ -204,3 +206,88 @@ def test_only_sentence_marks_and_line_breaks_end_a_sentence() -> None:
         ends = c in _SENTENCE_CHARS
         assert sentence_breaks(text) == ([1] if ends else []), hex(ord(c))
         assert FieldTokens(text).in_one_sentence([0], 2) == ([] if ends else [0]), hex(ord(c))  # the byte way
+
+
+# ── FieldTokens.term_starts: words looked up in the folded layout are tokenize's ─────────────────────
+
+
+def _reference_starts(text: str, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> list[int]:
+    """Where a term starts, from ``tokenize`` and ``sentence_breaks``: what ``term_starts`` must answer."""
+    norms = [t.norm for t in tokenize(text, fold_diacritics=fold_diacritics)]
+    breaks = set(sentence_breaks(text))
+    return [i for i in range(len(norms) - len(words) + 1)
+            if all(norms[i + k].startswith(n) if p else norms[i + k] == n for k, (n, p) in enumerate(words))
+            and breaks.isdisjoint(range(i + 1, i + len(words)))]
+
+
+def _terms_of(text: str, fold_diacritics: bool) -> list[tuple[tuple[str, bool], ...]]:
+    """Words, prefixes and phrases (two or three tokens in a row, the last maybe a prefix) of the text's own
+    tokens, and a few that are not in it."""
+    norms = [t.norm for t in tokenize(text, fold_diacritics=fold_diacritics)]
+    terms: list[tuple[tuple[str, bool], ...]] = [(("zzq", False),), (("binh", False), ("zzq", False)), (("đức", True),)]
+    for i, n in enumerate(norms):
+        terms += [((n, False),), ((n[:2], True),), ((n, True),)]
+        if i + 1 < len(norms):
+            terms += [((n, False), (norms[i + 1], False)), ((n, False), (norms[i + 1][:1], True)),
+                      ((n[:1], True), (norms[i + 1], False))]
+        if i + 2 < len(norms):
+            terms.append(((n, False), (norms[i + 1], False), (norms[i + 2], False)))
+    return [t for t in dict.fromkeys(terms) if all(n for n, _p in t)]
+
+
+def _assert_term_starts_are_tokenize(text: str) -> None:
+    spans = word_spans(text)
+    for fold_diacritics in (True, False):
+        tokens = FieldTokens(text)  # one object, looked up in every order: its counts are reused
+        terms = _terms_of(text, fold_diacritics)
+        for words in terms[::-1] + terms:
+            found = tokens.term_starts(words, fold_diacritics)
+            assert found == _reference_starts(text, words, fold_diacritics), (text, words, fold_diacritics)
+            runs = {(s, s + len(words)) for s in found}
+            assert tokens.spans(runs) == {(s, e): (spans[s][0], spans[e - 1][1]) for s, e in runs}, (text, words)
+        numbers = [i for i, t in enumerate(tokenize(text, fold_diacritics=True)) if is_number(t.norm)]
+        assert tokens.numbers() == numbers, text
+        assert bool(tokens) == bool(spans)
+
+
+def test_term_starts_of_words_prefixes_and_phrases() -> None:
+    for text in (
+        "KFOR có 4.200 binh sĩ, Binh Sĩ và BINH SỸ; binh - sĩ. Binh sĩ",  # a phrase across a gap, a sentence end
+        "Đức đức ĐỨC duc Đức-Hòa hoà HÒA hòa",  # đ, tone placement, case
+        "Thụy Điển thuỵ điển Ủy ban uỷ ban",
+        "the deployment of troops redeployed deploy deployed",
+        "1,5x 4.500 binh 4,500 27 3rd 1.2.3 a1 12",  # numbers, and tokens that are not
+        "ø Øresund æble Łódź ı ß straße œuvre",  # letters without an ASCII form of one letter
+        "years. Since then, in years since the war. U.S. Army",
+        "“Cô-xô-vô” Cô xô vô cô-xô-vô\ncô xô\n\nVô",  # a phrase over hyphens and line breaks
+        "", "   ", "a", "x y", ". A",
+    ):
+        _assert_term_starts_are_tokenize(text)
+        _assert_term_starts_are_tokenize(unicodedata.normalize("NFD", text))  # combining marks: the norms way
+
+
+def test_term_starts_take_the_byte_way_unless_a_mark_or_the_regular_way() -> None:
+    assert FieldTokens("binh sĩ Đức")._search_bytes() == b" binh si duc "
+    assert FieldTokens("4.500 km, v")._search_bytes() == b" 4.500 km  v "  # a number stays one token
+    assert FieldTokens(unicodedata.normalize("NFD", "binh sĩ"))._search_bytes() == b""  # a mark: the norms way
+    assert FieldTokens("Косово binh")._search_bytes() == b""  # a character outside the table: the regular way
+    assert FieldTokens("1.5km binh")._search_bytes() == b""  # a number glued to a word: the regular way
+
+
+def test_term_starts_for_every_character() -> None:
+    """Each character of the byte way's table (and a sample of the others) between words, after a number and
+    inside a phrase: looked up the byte way or the norms way, the answer is tokenize's."""
+    for c in sorted(set(_FAST_DECODING) - {"\ufffe"}) + code_points()[::61]:
+        for text in (f"ab{c}cd {c}", f"Đức {c.upper()}{c} hòa", f"1.5{c}x y{c}"):
+            for fold_diacritics in (True, False):
+                tokens = FieldTokens(text)
+                for words in _terms_of(text, fold_diacritics):
+                    assert tokens.term_starts(words, fold_diacritics) == _reference_starts(text, words,
+                                                                                            fold_diacritics), (
+                        hex(ord(c)), text, words, fold_diacritics)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=25).map("".join))
+def test_term_starts_of_arbitrary_text(text: str) -> None:
+    _assert_term_starts_are_tokenize(text)
