@@ -73,11 +73,14 @@ def evaluate(config: Config, corpus: Path) -> Evaluation:
         facts.tp += hit
         facts.fp += sum(got.values()) - hit
         facts.fn += sum(want.values()) - hit
-        if sum(got.values()) - hit:
-            facts.false_alarms.append(label["id"])
-        if sum(want.values()) - hit:
-            facts.misses.append(label["id"])
+        facts.false_alarms += [_fact(label["id"], kind, value) for kind, value in (got - want).elements()]
+        facts.misses += [_fact(label["id"], kind, value) for kind, value in (want - got).elements()]
     return Evaluation(len(labels), topics, facts, errors)
+
+
+def _fact(article_id: str, kind: str, value: int) -> str:
+    """"dev-vi-003:change+500", "dev-en-010:total4500": a fact got wrong, by its article's id."""
+    return f"{article_id}:{kind}{value:+d}" if kind == "change" else f"{article_id}:{kind}{value}"
 
 
 def report(ev: Evaluation) -> str:
@@ -91,6 +94,10 @@ def report(ev: Evaluation) -> str:
             lines.append(f"  false alarms: {' '.join(s.false_alarms)}")
     f = ev.facts
     lines.append(f"facts: precision {f.precision:.3f} recall {f.recall:.3f} (tp {f.tp}, fp {f.fp}, fn {f.fn})")
+    if f.misses:
+        lines.append(f"  misses: {' '.join(f.misses)}")
+    if f.false_alarms:
+        lines.append(f"  false alarms: {' '.join(f.false_alarms)}")
     for e in ev.errors:
         lines.append(f"error: {e}")
     return "\n".join(lines)

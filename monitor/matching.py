@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from monitor.config import Config
 from monitor.normalize import make_article
 from monitor.parse import clean_text, decode, extract_article, parse_feed
-from monitor.parse.boilerplate import is_caption
+from monitor.parse.boilerplate import is_caption, title_before_caption
 from monitor.parse.errors import ParseError
 from monitor.records import Article, Entry, Extraction, Match, Source
 from monitor.rules import compile_config_topics, match_all
@@ -91,8 +91,9 @@ def read_articles(config: Config, path: Path) -> list[Article]:
         return [make_article(source, entry)]
     title, _, body = text.partition("\n")
     language = _guess_language(text)
-    if is_caption(title.strip()):  # text copied from a page can start with the photo's caption: not a title
-        title = ""
+    if is_caption(title.strip()):  # text copied from a page can start with the photo's caption: not a title,
+        title = title_before_caption(title)  # unless the caption is glued to the end of the title
+
     entry = Entry(url=path.resolve().as_uri(), title=title.strip(), body=clean_text(body, language))
     return [make_article(_local_source(path, language), entry)]
 

@@ -72,3 +72,12 @@ def test_a_caption_on_the_title_line_is_not_the_title():
     assert row["title"] == ""  # the seed's first line is the photo's caption "... (Nguồn: NATO) |"
     snippets = " ".join(t["evidence"]["snippet"] for t in row["topics"])
     assert "Nguồn: NATO" not in snippets
+
+
+def test_a_title_with_a_caption_glued_to_it_keeps_the_title(tmp_path: Path):
+    copied = tmp_path / "copied.txt"
+    copied.write_text("NATO sends more troops to KosovoKFOR soldiers stand guard in Zvecan on May 30. "
+                      "REUTERS/Laura Hasani\nNATO will send 700 more troops to Kosovo to reinforce KFOR.\n",
+                      encoding="utf-8")
+    (row,) = match(copied)
+    assert row["title"] == "NATO sends more troops to Kosovo"

@@ -158,6 +158,23 @@ def is_caption(line: str) -> bool:
     return _caption(_norm(line))
 
 
+# A title with a photo's caption glued after it, no space between ("... tại KosovoBinh sĩ các nước ... (Ảnh:
+# KFOR)"), as a page's text copied by hand may start: a small letter right before a capital.
+_TITLE_MIN = 15
+
+
+def title_before_caption(line: str) -> str:
+    """The title at the start of a caption line, when a caption is glued to its end; "" when the line is a
+    caption only."""
+    line = _norm(line)
+    for i in range(_TITLE_MIN, len(line)):
+        if line[i].isupper() and line[i - 1].islower():
+            head, tail = line[:i], line[i:]
+            if _caption(tail) and not _caption(head):
+                return head
+    return ""
+
+
 def is_credit_line(line: str) -> bool:
     """A byline or credit ("(Reporting by ...; Editing by ...)", "(Theo Reuters)") or a link's label."""
     return _credit_line(_norm(line))

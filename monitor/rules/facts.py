@@ -155,6 +155,11 @@ REMOVE = _words(
 _MOVES = ADD + REMOVE
 # ``bring KFOR to 4,800``, ``sẽ lên 4.800``, ``sẽ còn 4.400``: what the force comes to.
 REACH = _words("to", "lên", "còn", "đạt", "at", "xuống")
+# ... with the force as a pronoun: "will bring it to roughly 4,500", "taking its strength to 4,800".
+_IT_REACH = _words("bring it to", "brings it to", "bringing it to", "take it to", "takes it to", "taking it to",
+                   "raise it to", "raises it to", "raising it to", "push it to", "pushes it to", "pushing it to",
+                   "swell it to", "boost it to", "boosts it to", "taking its strength to", "bring its strength to",
+                   "bringing its strength to", "take its strength to")
 # A verb of having right before the figure, with the force named earlier in the sentence.
 HAVE = _words(
     "has", "have", "had", "number", "numbers", "numbered", "numbering", "total", "totals", "totalled", "totaled",
@@ -187,6 +192,9 @@ _CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of"
 # After a figure: what may be deployed is a ceiling (``up to 400 soldiers of the Bundeswehr may be deployed``).
 _PERMITTED = _words("may", "might", "can", "could", "được phép", "có thể được")
 _PERMITTED_WINDOW = 5  # words after the troop word
+# ... but "in May", "by May", "until May" is the month.
+_MONTH_BEFORE = frozenset(norm_word(w, False) for w in "in by until till since from of early late mid next last this"
+                          .split())
 # Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``).
 _RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join", "joins",
                     "joined", "joining", "reinforce", "reinforces", "reinforced", "reinforcing", "bolster", "bolsters",
@@ -430,7 +438,10 @@ class _Figure:
     strong: bool = False  # "the 6,000-strong force": a total
     part: bool = False  # "550 German and 150 Austrian soldiers": a part of a breakdown, never the force's total
     apposed: bool = False  # right after a colon or a dash: "Kfor was a vast enterprise: some fifty thousand soldiers"
+    elided: bool = False  # "... and Poland 100 more", "with a further four hundred": the troops of the figure before
     clause: tuple[int, int] = (0, 1 << 30)  # the tokens of its clause, between commas, brackets, colons or dashes
+    head: int = 0  # where its clause's subject starts: before a relative clause that splits them ("X, which ..., is")
+    next_start: int = 1 << 30  # where the next figure of the sentence starts
 
 
 def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpan], text: str,
@@ -442,6 +453,7 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
     first = tokens[0].start if tokens else 0
     wholes: set[int] = set()
     by_start = {n.start: n for n in numbers}
+    counted = _counted_from_to(norms, numbers)
     for k, n in enumerate(numbers):
         if n.start in wholes:
             continue
@@ -472,13 +484,57 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             figures.append(_Figure(n.value, n.start, n.end, unit or n.end + 1, apposed=apposed))
         elif _PERCENT.match(text, tokens[n.end - 1].end) or _at(norms, n.end, _PERCENT_WORD[0]):
             continue
+        elif n.start in counted:
+            figures.append(_Figure(n.value, n.start, n.end, n.end))
+        elif any(not (f.bare or f.strong) for f in figures) and _elided(norms, n):
+            figures.append(_Figure(n.value, n.start, n.end, n.end, elided=True))
         elif (_thousands(tokens, n) or (n.value < MIN_TOTAL and _after_by(norms, n.start) is not None)) and (
                 n.end >= len(norms) or norms[n.end] in _BARE_NEXT
                 or _CLAUSE_END.match(text, tokens[n.end - 1].end, stop) or (
                 shared is False and _thousands(tokens, numbers[k + 1]) and norms[n.end] in _JOINERS)):
             # a strength in the thousands, or a change after "by" ("cut its soldiers in Kosovo by 70 next year")
             figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
+    figures = [replace(f, next_start=g.start) for f, g in zip(figures, figures[1:], strict=False)] + figures[-1:]
     return _mark_parts(_in_clauses(figures, tokens, text), norms)
+
+
+_COUNTED_WINDOW = 10  # words before "from X" where the troops or their number are named
+
+
+def _counted_from_to(norms: _Words, numbers: Sequence[NumberSpan]) -> set[int]:
+    """``giảm số binh sĩ tham gia KFOR từ 600 xuống còn 500``, ``cut the number of its troops in KFOR from 600 to
+    500``: two numbers "from X to Y" with the troops (or their number) named before them, not after; their starts."""
+    out: set[int] = set()
+    for n, m in zip(numbers, numbers[1:], strict=False):
+        start = _skip_back(norms, n.start)
+        mid = _skip_back(norms, m.start)
+        if (not (_year_like(norms, n) and _year_like(norms, m))  # "served in KFOR from 2000 to 2009": years
+                and _ending_at(norms, start, _FROM_X) is not None and 0 < mid - n.end <= 2
+                and any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1))
+                and _find(norms, _TROOPS_OR_STRENGTH, start - _COUNTED_WINDOW, start)
+                and _unit_after(norms, m.end, {}) is None):
+            out |= {n.start, m.start}
+    return out
+
+
+def _year_like(norms: _Words, n: NumberSpan) -> bool:
+    """A bare four-digit number a year could be (``2009``), not ``2,009`` nor ``hai nghìn``."""
+    return n.end - n.start == 1 and len(norms[n.start]) == 4 and norms[n.start].isdigit() and 1900 <= n.value <= 2099
+
+
+_MORE = frozenset(norm_word(w, False) for w in "more further another additional extra thêm nữa".split())
+
+
+def _elided(norms: _Words, n: NumberSpan) -> bool:
+    """A number with no troop word and a word of adding right before or after it (``and Poland 100 more``, ``with a
+    further four hundred due to follow``, ``và Ba Lan thêm 100``): it counts the troops of a figure before it."""
+    lead = _skip_back(norms, n.start)
+    before = norms[lead : n.start]
+    return "than" not in before and (any(w in _MORE for w in before) or (
+        n.end < len(norms) and norms[n.end] in _MORE and not _at(norms, n.end + 1, _THAN[0])))
+
+
+_THAN = _words("than")
 
 
 def _after_by(norms: _Words, start: int) -> int | None:
@@ -506,7 +562,13 @@ def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> l
     out = []
     for f in figures:
         k = bisect_right(cuts, f.start)
-        out.append(replace(f, clause=(cuts[k - 1] if k else 0, cuts[k] if k < len(cuts) else len(tokens))))
+        head = cuts[k - 1] if k else 0
+        # "The Kosovo Security Force (KSF), which has about 2,500 members, is due to grow to 5,000 troops": the
+        # clause before is a relative one, and the subject stands before it
+        if k >= 2 and norm_word(tokens[cuts[k - 2]].norm, False) in _RELATIVE:
+            head = cuts[k - 3] if k >= 3 else 0
+        out.append(replace(f, clause=(cuts[k - 1] if k else 0, cuts[k] if k < len(cuts) else len(tokens)),
+                           head=head))
     return out
 
 
@@ -607,8 +669,9 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # the force's strength is in the thousands; "trong đó có bốn mươi quân nhân" is a contingent, never a total
     whole = not fig.part and fig.value >= MIN_TOTAL
     before = _skip_back(norms, fig.start)
-    if (_ending_at(norms, before, _CAP) is not None
-            or _find(norms, _PERMITTED, fig.unit_end, fig.unit_end + _PERMITTED_WINDOW)):
+    if _ending_at(norms, before, _CAP) is not None or any(
+            norms[i - 1] not in _MONTH_BEFORE for i in _find(norms, _PERMITTED, fig.unit_end,
+                                                             fig.unit_end + _PERMITTED_WINDOW)):
         return None
     if fig.strong and whole:
         return 0
@@ -622,8 +685,12 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     if force_before:
         relative = force_before[-1] < fig.clause[0] and norms[fig.clause[0]] in _RELATIVE
         lo = fig.clause[0] if relative else min(fig.clause[0], force_before[-1] - 3)
-        of_force = not _find(norms, _CONTINGENT, lo, before)
+        of_force = not _find(norms, _PARTS, lo, before)
     if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and whole:
+        return 0
+    # "KFOR currently numbers about 3,800. The reinforcements will bring it to roughly 4,500": "it" is the force
+    # of the sentence before (the figure's sentence is the force's, see ``extract_facts``)
+    if whole and _ending_at(norms, before, _IT_REACH) is not None:
         return 0
     have = _ending_at(norms, before, HAVE)
     if of_force and have is not None and whole:
@@ -650,16 +717,30 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     named_at = _ending_at(folded, before, rules.force)
     if whole and named_at is not None and _find(norms, _STRENGTH, named_at - 3, named_at):
         return 0
+    # "there are now some 4,800 KFOR troops in Kosovo": the force's own troops after "there are" are its strength,
+    # whatever arrived before
+    if whole and _ending_at(norms, before, _THERE_ARE) is not None and _force_troops(fig, before, norms, folded, rules):
+        return 0
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
-    if whole and _from_nations(norms, fig.unit_end):
+    # "cut its KFOR contingent to 150 soldiers", "tăng đóng góp lên 300 binh sĩ": the size a contingent is brought
+    # to (the force's was read above) is no change
+    to = _ending_at(norms, before, _TARGET)
+    if to is not None and (_removals(norms, to - _TARGET_REACH, to) or _find(norms, ADD, to - _TARGET_REACH, to)):
+        return None
+    if whole and _from_nations(norms, fig.unit_end) and not _of_a_part(norms, folded, before, rules):
         return 0
     before_window, after_window = _windows(norms)
     lo, hi = fig.start - before_window, fig.unit_end + after_window
+    if _serving_elsewhere(norms, folded, fig, rules):
+        return None
     if _size(norms, fig):
         # "The Polish contingent, which currently numbers around 250 soldiers, will be reduced": a size stated in
         # its own clause; a word of moving outside the clause moves the contingent, not the figure
-        lo, hi = max(lo, fig.clause[0]), min(hi, fig.clause[1])
+        # ("hiện có khoảng 1.000 binh sĩ tại Kosovo và sẽ gửi thêm 200 quân": what follows "and" before the next
+        # figure is that figure's)
+        lo, hi = max(lo, fig.clause[0]), min(hi, fig.clause[1], fig.next_start)
+        hi = next((i for i in range(fig.unit_end, hi) if norms[i] in _AND and fig.next_start < len(norms)), hi)
     removes = [i for i in _removals(norms, lo, hi) if not fig.start <= i < fig.unit_end]
     adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end and not _stative(norms, i)]
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
@@ -673,6 +754,13 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     denied = _negated(norms, _skip_back(norms, fig.start), 6)
     removes += [i for i in _departures(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
     adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
+    # "extended the deployment of up to 195 soldiers", "gia hạn sứ mệnh của 80 binh sĩ": troops kept, not sent; a word
+    # of sending that the extension governs ("the deployment of") sends nothing
+    extends = _find(norms, _EXTEND, lo, fig.start)
+    if extends and not any(w in _ADD_ADJ for w in norms[fig.end:fig.unit_end]):
+        adds = [i for i in adds if not any(0 < i - e <= _EXTEND_REACH for e in extends)]
+        if max(extends) > max((i for i in adds + removes if i < fig.start), default=-1):
+            return None
     if not (removes or adds) and _ending_at(norms, before, _INCLUDING) is not None:
         # "triệu hồi toàn bộ binh sĩ ..., trong đó có bốn mươi quân nhân phục vụ trong KFOR": a part of troops
         # moved earlier in the sentence moves with them
@@ -684,6 +772,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return 0 if whole and _force_troops(fig, before, norms, folded, rules) else None
     if not (removes and adds):
         return -1 if removes else 1
+    # "sẽ rời căn cứ ở Craiova để tới Kosovo", "will leave their barracks in Germany for Kosovo": a word of leaving
+    # with no place after it leaves a base; the place they go to tells the movement
+    if _arrivals(norms, folded, rules, lo, hi) and all(norms[i] in _AWAY for i in removes):
+        return 1
     # "send 200 troops to Kosovo as the U.S. urges Serbia to pull back forces": the word of moving nearest
     # the figure is the one that tells what its troops do
     def distance(i: int) -> int:
@@ -694,12 +786,40 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
 # Right before a figure: it is a size the sentence states (``which numbers 250 soldiers``, ``hiện có 250 binh sĩ``).
 _HAS = _words("has", "have", "had", "having", "number", "numbers", "numbered", "numbering", "counts", "totals",
               "totalled", "totaled", "totalling", "totaling", "with", "comprising", "có", "hiện có", "vốn có",
-              "đang có", "với", "gồm", "bao gồm")
+              "đang có", "với", "gồm", "bao gồm",
+              # a standing contribution: "Türkiye already contributes some 350 soldiers", "vốn đã duy trì 350 binh sĩ"
+              "maintains", "maintained", "keeps", "kept", "contributes", "provides", "duy trì")
 # Troops that "are deployed" or "remain stationed" somewhere are there, not sent (``where 6,000 soldiers are
 # currently deployed``).
 _BE = frozenset(norm_word(w, False) for w in "is are remain remains stay stays".split())
 _STILL = frozenset(norm_word(w, False) for w in "currently now still already permanently also".split())
 _PARTICIPLES = frozenset(norm_word(w, False) for w in "deployed stationed based".split())
+
+
+_THERE_ARE = _words("there are", "there will be", "there were")
+_TARGET = _words("to", "lên", "xuống", "xuống còn", "còn")  # not "đến"/"tới": "gửi tới 500 binh sĩ" sends them
+_TARGET_REACH = 5  # words before "to" where the verb of changing stands ("cut its KFOR contingent to")
+# A mandate or a deployment extended keeps the troops it names (``extended the deployment of up to 195 soldiers``).
+_EXTEND = _words("extend*", "prolong*", "renew*", "gia hạn", "kéo dài")
+_EXTEND_REACH = 4  # words after the verb of extending that it governs ("extended the deployment of")
+# Right after the troop word (and a nation's name): the troops serve somewhere now. Where that is not the force or
+# its place, the figure is no fact of the force, whatever a word of moving elsewhere in the sentence says
+# (``Hiện khoảng 10.000 binh sĩ Ba Lan đang làm nhiệm vụ tại khu vực giáp biên giới với Belarus``, ``some 2,000
+# Polish soldiers are currently stationed along the border with Belarus``).
+_SERVING_NOW = _words("đang làm nhiệm vụ", "đang phục vụ", "đang đóng quân", "đang đồn trú", "đang tham gia",
+                      "are serving", "are currently serving", "are stationed", "are currently stationed",
+                      "are based", "are currently based", "are deployed", "are currently deployed", "serve in",
+                      "currently serve")
+_SERVING_GAP = 3  # words (a nation's name) between the troop word and the verb of serving
+_WHERE_WINDOW = 8  # words after the verb of serving where the force or its place would be named
+
+
+def _serving_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) -> bool:
+    serving = _find(norms, _SERVING_NOW, fig.unit_end, fig.unit_end + _SERVING_GAP + 1)
+    if not serving:
+        return False
+    hi = min(serving[0] + _WHERE_WINDOW, fig.clause[1])
+    return not (_find(folded, rules.force, serving[0], hi) or _find(folded, rules.place, serving[0], hi))
 
 
 def _stative(norms: _Words, i: int) -> bool:
@@ -740,6 +860,15 @@ _SERVING = _words("serve in", "serve with", "serving in", "serving with", "are s
                   "thuộc", "của", "đang phục vụ cho", "phục vụ cho")
 # A clause that starts at the figure: nothing but these (or a clause mark) before it.
 _CLAUSE_OPEN = frozenset(norm_word(w, False) for w in "today currently now hiện hiện nay hiện tại".split())
+
+
+def _of_a_part(norms: _Words, folded: _Words, before: int, rules: FactRules) -> bool:
+    """A part of the force is named before the figure, after the force's last name there (a name after ``of`` /
+    ``của`` is whose part it is: ``Bộ chỉ huy khu vực phía Đông của KFOR``)."""
+    parts = _find(norms, _PARTS, 0, before)
+    ours = [i for i in _find(folded, rules.force, 0, before) if not _find(norms, _OF, i - 1, i)]
+    ours += _find(norms, _FORCE_WORDS, 0, before)  # "... of KFOR, the NATO-led force of about 4,700 troops"
+    return bool(parts) and (not ours or max(ours) < parts[-1])
 
 
 def _recipient(norms: _Words, before: int) -> bool:
@@ -813,12 +942,17 @@ def _negated(norms: _Words, i: int, window: int = 4) -> bool:
     return any(not _find(norms, _AIR, k, k + 1) for k in _find(norms, _NEGATION, i - window, i))
 
 
+_LEAVE_FOR_GAP = 8  # "left for Kosovo", "will leave its barracks in Bavaria for Kosovo": leaving, then where to
+
+
 def _arrivals(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int,
               toward: frozenset[str] = _TOWARD) -> list[int]:
-    """Positions in ``[lo, hi)`` of a word of direction followed by the force's place (``tới Cô-xô-vô``)."""
+    """Positions in ``[lo, hi)`` of a word of direction followed by the force's place (``tới Cô-xô-vô``), or of
+    ``for`` after a word of leaving (``leave for Kosovo``, ``leave its barracks in Bavaria for Kosovo``)."""
     lo, hi = max(lo, 0), min(hi, len(norms) - 1)
     return [i - 1 for i in _find(folded, rules.place, lo + 1, hi + 1) if norms[i - 1] in toward or (
-        toward is _TOWARD and i > 1 and norms[i - 2] in _AWAY and _at(norms, i - 1, _FOR[0]))]
+        toward is _TOWARD and _at(norms, i - 1, _FOR[0])
+        and any(w in _AWAY for w in norms[max(i - 1 - _LEAVE_FOR_GAP, 0) : i - 1]))]
 
 
 def _removals(norms: _Words, lo: int, hi: int) -> list[int]:
@@ -928,18 +1062,64 @@ _BACK_REF = _words("we", "our", "chúng tôi", "the contingent", "its contingent
 _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "contributor",
                      "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp", "đơn vị", "phân đội")
 
+# A part of the force: ``Regional Command-East brings together some 1,400 soldiers from 10 nations`` is not the force.
+# (Not "command" alone: "Bộ chỉ huy KFOR cho biết", "KFOR command said" is the force speaking.)
+_PARTS = _CONTINGENT + _words("regional command", "battlegroup", "battle group", "task force", "bộ chỉ huy khu vực",
+                              "chiến đoàn", "nhóm tác chiến")
+
 
 def _near_others(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) -> bool:
     """Another force or army stands next to the figure (``1.000 quân nhân và cảnh sát Serbia``), or is the last
     named before it in its clause (``Vucic said the army would deploy 1,000 soldiers``, ``The Kosovo Security
-    Force plans to grow to 5,000 troops``)."""
+    Force plans to grow to 5,000 troops``), or before a relative clause that splits its clause from its subject
+    (``The KSF, which has about 2,500 members, is due to grow to 5,000 troops``)."""
     if not rules.others:
         return False
-    if _find(folded, rules.others, fig.start - _OTHERS_WINDOW, fig.unit_end + _OTHERS_WINDOW):
+    if _find(folded, rules.others, fig.start - _OTHERS_WINDOW, fig.unit_end):
         return True
-    others = _find(folded, rules.others, fig.clause[0], fig.start)
-    ours = _find(folded, rules.force, fig.clause[0], fig.start) + _find(norms, _ALLIANCE, fig.clause[0], fig.start)
+    # after the figure, in its clause, and not past the force's place (``send 700 troops to Kosovo as Belgrade puts
+    # its army on alert``: the army is Belgrade's, the troops are not)
+    after = _find(folded, rules.others, fig.unit_end, min(fig.unit_end + _OTHERS_WINDOW, fig.clause[1]))
+    if after and not (_find(folded, rules.place, fig.unit_end, after[0]) or _find(folded, rules.force, fig.unit_end,
+                                                                                   after[0])):
+        return True
+    others = _find(folded, rules.others, fig.head, fig.start)
+    ours = _find(folded, rules.force, fig.head, fig.start) + _find(norms, _ALLIANCE, fig.head, fig.start)
     return bool(others) and (not ours or max(ours) < others[-1])
+
+
+# After the troop word, where troops go or serve: a name right after ``to``, ``in``, ``tới``, ``tại`` (a country or a
+# town takes no article: ``in Latvia``, ``tới Phần Lan``; ``to the Multinational Battle Group`` may be the force's own
+# unit, and ``landed at Arlanda`` is troops coming home).
+_WHERE = frozenset(norm_word(w, False) for w in "to into in tới đến sang tại ở".split())
+_WHITHER = frozenset(norm_word(w, False) for w in "to into tới đến sang".split())
+# Capitalized words that name no other place: a time, the alliance, or a base of the force (``to Camp Novo Selo``).
+_NOT_A_PLACE = frozenset(norm_word(w, False) for w in (
+    "January February March April May June July August September October November December Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday Camp Trại Căn NATO").split())
+
+
+def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words, fig: _Figure,
+               rules: FactRules, named: bool) -> bool:
+    """The troops go to or serve in a place the sentence names that is not the force's: in a sentence that names
+    neither the force nor its place, any such place (``send some 700 soldiers to the Multinational Brigade in
+    Latvia``, ``800 of its soldiers served with NATO's enhanced Forward Presence battlegroup in Estonia``, ``gửi 600
+    binh sĩ tới Phần Lan``); in one that does, the first place the troops go to, in their clause (``1,000 soldiers
+    will deploy to Poland, while 600 will go to Kosovo``). Not troops leaving (``100 binh sĩ sẽ trở về nước ... ở
+    biên giới với Belarus`` leave the force)."""
+    before_window, after_window = _windows(norms)
+    hi = min(fig.unit_end + after_window, fig.clause[1], fig.next_start, len(norms) - 1)
+    if _removals(norms, fig.start - before_window, hi):
+        return False  # troops leaving the force, wherever they go next
+    for i in range(fig.unit_end, hi):
+        if norms[i] not in (_WHERE if not named else _WHITHER):
+            continue
+        if not text[tokens[i + 1].start : tokens[i + 1].end][:1].isupper() or norms[i + 1] in _NOT_A_PLACE:
+            continue
+        if not named:
+            return True
+        return not (_find(folded, rules.place, i + 1, i + 2) or _find(folded, rules.force, i + 1, i + 2))
+    return False
 
 
 # A sentence with no digit and no number word cannot state a figure.
@@ -994,7 +1174,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 continue
             words = tokens[first:end]
             figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
-                    if not _near_others(norms, folded, f, rules)]
+                    if not _near_others(norms, folded, f, rules)
+                    and not _elsewhere(words, text, norms, folded, f, rules, names_force)]
             found: list[tuple[str, int]] = []
             paired: set[int] = set()
             for x, y, whole in _from_to(figs, norms, folded, rules):
@@ -1006,11 +1187,24 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             for fig in figs:
                 if fig.start in paired:
                     continue
+                if fig.elided:
+                    # moved by its own verb ("Italy, which has 1,000 soldiers there, will send 200 more"), else the
+                    # way the troops of the figure before it move: "Italy will send about 300 soldiers and Poland
+                    # 100 more"
+                    kind = _classify(fig, norms, folded, rules)
+                    if kind not in (-1, 1):
+                        kind = next((k for f in reversed(figs) if f.start < fig.start and not f.elided
+                                     and (k := kinds.get(f.start)) in (-1, 1)), None)
+                    if kind is not None:
+                        found.append(("change", fig.value * kind))
+                    continue
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
                 if (kind is None and (fig.part or not (names_force or _size(norms, fig))) and not fig.bare
-                        and not _cumulative(norms, fig) and (moved := move_before())):
+                        and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
+                        and not _from_nations(norms, fig.unit_end) and (moved := move_before())):
                     # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
-                    # soldiers landed at Arlanda" (not "Italy has about 1,000 soldiers in the mission", a size):
+                    # soldiers landed at Arlanda" (not "Italy has about 1,000 soldiers in the mission", a size, nor
+                    # troops serving elsewhere, nor "some 1,400 soldiers from 10 nations", a multinational count):
                     # after a sentence of troops arriving or leaving, a figure that
                     # says no movement of its own (and no place) counts the troops that moved
                     kind = moved

@@ -5,7 +5,8 @@
 - A separator followed by other than three digits is a decimal mark: ``1,5`` and ``1.5`` are 1.5.
 - A scale word after a number multiplies it: ``1,5 triệu`` is 1,500,000, ``2 nghìn`` 2000,
   ``3 thousand`` 3000, ``1.2 million`` 1,200,000.
-- Number words: ``a thousand``, ``one hundred``, ``twenty``, ``five hundred``; ``một nghìn``,
+- Number words: ``a thousand``, ``one hundred``, ``twenty``, ``thirty-five``, ``five hundred``, ``an additional
+  hundred``, ``another thousand``; ``một nghìn``,
   ``một trăm``, ``hai nghìn``, ``năm trăm``, ``năm mươi nghìn`` (a Vietnamese number word counts only with
   ``mươi`` or a scale word after it, since ``năm`` is also "year" and ``ba`` a name).
 
@@ -38,6 +39,11 @@ VI_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
+_EN_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# A scale word alone after an article and a word of adding: "an additional hundred", "a further thousand".
+_ONE_BEFORE_SCALE = {"a", "an", "another"}
+_ADDING = {"additional", "extra", "further", "more"}
 _VI_TENS = "mươi"  # "năm mươi" is fifty, "bảy mươi lăm" seventy-five
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
@@ -69,6 +75,14 @@ def parse_number(text: str) -> float | None:
     return float(f"{digits}.{frac}") if digits.isdigit() else None
 
 
+def _one_before(norms: Sequence[str], i: int) -> bool:
+    """``an additional hundred``, ``another thousand``: one of the scale, with a word of adding between."""
+    j = i - 1
+    if j >= 0 and norms[j] in _ADDING:
+        j -= 1
+    return j >= 0 and norms[j] in _ONE_BEFORE_SCALE and (j < i - 1 or norms[j] == "another")
+
+
 def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
     """Every number in ``tokens`` (the tokens of ``text``, see ``monitor.rules.text.tokenize``)."""
     out: list[NumberSpan] = []
@@ -96,12 +110,18 @@ def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
             elif end < n and norms[end] == "mốt":
                 value += 1
                 end += 1
+        elif norm in _EN_TENS and end < n and norms[end] in _EN_UNITS:  # "thirty-five", "twenty one"
+            value = EN_WORDS[norm] + _EN_UNITS[norms[end]]
+            end += 1
         elif norm in EN_WORDS or norm in VI_WORDS:
             base = EN_WORDS.get(norm, VI_WORDS.get(norm))
             if end < n and norms[end] in SCALES:
                 value = base
             elif norm in _EN_ALONE:
                 value = base
+        elif norm in ("hundred", "thousand") and _one_before(norms, i):
+            value = 1
+            end = i
         if value is None:
             i += 1
             continue

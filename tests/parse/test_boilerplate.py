@@ -1,7 +1,7 @@
 import pytest
 
 from monitor.parse import clean_paragraphs, clean_text
-from monitor.parse.boilerplate import is_caption, is_related_heading, strip_outlet_prefix
+from monitor.parse.boilerplate import is_caption, is_related_heading, strip_outlet_prefix, title_before_caption
 
 SEED_001_TAIL = """Trong thông cáo của Hội nghị thượng đỉnh NATO đề cập một cam kết mạnh mẽ.
 
@@ -325,3 +325,18 @@ def test_an_outlet_named_again_only_in_a_credit_is_still_a_prefix():
     # named again in the text, it is a word of the article
     assert clean_paragraphs(["NATO - Serbia: quan hệ được cải thiện.", "NATO cho biết như vậy."], "vi")[0] == (
         "NATO - Serbia: quan hệ được cải thiện.")
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    # a title with a photo's caption glued after it, no space between
+    ("KFOR kỷ niệm 26 năm thực hiện sứ mệnh tại KosovoBinh sĩ các nước đóng góp quân cho KFOR dự lễ kỷ niệm tại trại "
+     "Film City, Pristina, ngày 12/6. (Ảnh: KFOR)", "KFOR kỷ niệm 26 năm thực hiện sứ mệnh tại Kosovo"),
+    ("NATO sends more troops to KosovoKFOR soldiers stand guard in Zvecan on May 30. REUTERS/Laura Hasani",
+     "NATO sends more troops to Kosovo"),
+    # a caption alone is no title
+    ("Binh sĩ KFOR tuần tra trên tuyến đường gần thị trấn Leposavic, miền Bắc Kosovo. (Nguồn: AFP) |", ""),
+    ("Phó Tổng thư ký Nato Mircea Geoana (phải) gặp Đại diện đặc biệt của EU về Belgrade-Pristina, ngày 14/6. "
+     "(Nguồn: NATO) |", ""),
+])
+def test_title_before_a_glued_caption(line, title):
+    assert title_before_caption(line) == title
