@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from monitor.config import Config
 from monitor.normalize import make_article
-from monitor.parse import clean_text, decode, extract_article, parse_feed
+from monitor.parse import decode, extract_article, parse_feed, strip_boilerplate
 from monitor.parse.boilerplate import is_caption, title_before_caption
 from monitor.parse.errors import ParseError
 from monitor.records import Article, Entry, Extraction, Match, Source
@@ -94,7 +94,7 @@ def read_articles(config: Config, path: Path) -> list[Article]:
     if is_caption(title.strip()):  # text copied from a page can start with the photo's caption: not a title,
         title = title_before_caption(title)  # unless the caption is glued to the end of the title
 
-    entry = Entry(url=path.resolve().as_uri(), title=title.strip(), body=clean_text(body, language))
+    entry = Entry(url=path.resolve().as_uri(), title=title.strip(), body=strip_boilerplate(body, language))
     return [make_article(_local_source(path, language), entry)]
 
 

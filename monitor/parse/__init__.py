@@ -2,14 +2,14 @@
 
 - ``decode`` — response bytes to NFC text (header, BOM, XML declaration, meta charset, sniffing).
 - ``parse_date`` — the date formats of the monitored sites to aware UTC datetimes.
-- ``clean_paragraphs`` / ``clean_text`` — drop related-news blocks, follow lines, captions,
+- ``clean_paragraphs`` / ``strip_boilerplate`` — drop related-news blocks, follow lines, captions,
   outlet prefixes and repeated lines from article text.
 - ``parse_feed`` — RSS/Atom bytes to ``FeedResult`` (entries as ``Entry``).
 - ``find_links`` / ``extract_article`` / ``looks_blocked`` — listing and article pages.
 - ``parse_sitemap`` / ``sitemap_children`` — XML sitemaps and sitemap indexes.
 """
 
-from monitor.parse.boilerplate import clean_paragraphs, clean_text
+from monitor.parse.boilerplate import clean_paragraphs, strip_boilerplate
 from monitor.parse.dates import parse_date
 from monitor.parse.encoding import decode
 from monitor.parse.errors import (
@@ -33,7 +33,7 @@ __all__ = [
     "SitemapLink",
     "check_selector",
     "clean_paragraphs",
-    "clean_text",
+    "strip_boilerplate",
     "decode",
     "extract_article",
     "find_links",

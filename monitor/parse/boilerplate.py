@@ -281,6 +281,6 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
     return out
 
 
-def clean_text(text: str, language: str = "") -> str:
+def strip_boilerplate(text: str, language: str = "") -> str:
     """``clean_paragraphs`` over the lines of ``text``; paragraphs joined by a blank line."""
     return "\n\n".join(clean_paragraphs(text.splitlines(), language))

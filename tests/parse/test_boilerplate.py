@@ -1,6 +1,6 @@
 import pytest
 
-from monitor.parse import clean_paragraphs, clean_text
+from monitor.parse import clean_paragraphs, strip_boilerplate
 from monitor.parse.boilerplate import is_caption, is_related_heading, strip_outlet_prefix, title_before_caption
 
 SEED_001_TAIL = """Trong thông cáo của Hội nghị thượng đỉnh NATO đề cập một cam kết mạnh mẽ.
@@ -18,7 +18,7 @@ VOV.VN - Tại hội nghị thượng đỉnh này, các lãnh đạo NATO sẽ 
 
 def test_seed_001_shape_cut_at_related_heading():
     text = "VOV.VN - Việc tăng cường quan hệ giữa NATO - Serbia sẽ mang lại lợi ích.\n\n" + SEED_001_TAIL
-    out = clean_text(text, "vi")
+    out = strip_boilerplate(text, "vi")
     assert out.startswith("Việc tăng cường quan hệ giữa NATO - Serbia")
     assert "Mời quý độc giả" not in out
     assert "Tin liên quan" not in out
@@ -28,7 +28,7 @@ def test_seed_001_shape_cut_at_related_heading():
 
 def test_seed_000_caption_line_dropped(data):
     text = data.read_text("baoquocte/article-seed-000.txt")
-    lines = clean_text(text, "vi").split("\n\n")
+    lines = strip_boilerplate(text, "vi").split("\n\n")
     assert lines[0] == "NATO và EU thảo luận tình hình Kosovo"
     assert lines[1].startswith("Ngày 14/6, Phó Tổng thư ký")
     assert not any("(Nguồn: NATO)" in line for line in lines)

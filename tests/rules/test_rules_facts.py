@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import random
-from pathlib import Path
 
 import pytest
 
-from monitor.cli import load_config
-from monitor.matching import compile_config_topics
 from monitor.rules import FactRules
 from monitor.rules import facts as facts_module
-from monitor.rules.engine import match_all
 from monitor.rules.facts import extract_facts, sentences
 from monitor.rules.numbers import parse_number, read_numbers
 from monitor.rules.text import sentence_breaks, tokenize
-from tests.rules.helpers import SEED_NATO_EU, article, article_from_txt
+from tests.rules.helpers import SEED_NATO_EU, article, article_from_txt, shipped, shipped_topics
 
 RULES = FactRules.of(force=["KFOR", "Kosovo Force", "lực lượng gìn giữ hòa bình Kosovo"],
                      place=["Kosovo", "Cô-xô-vô"],
@@ -293,16 +288,6 @@ def test_figure_after_a_sentence_of_movement(body: str, expected: list) -> None:
 
 # ── the shipped topics on sentences written for each phenomenon ─────────────────────────────────
 
-_SHIPPED = Path(__file__).resolve().parents[2] / "rules.toml"
-
-
-@functools.cache
-def _shipped_topics():
-    return compile_config_topics(load_config(str(_SHIPPED)))
-
-
-def shipped(title: str, body: str) -> set[str]:
-    return {m.topic_id for m in match_all(_shipped_topics(), article(body, title))}
 
 
 @pytest.mark.parametrize(("title", "body", "expected"), [
@@ -621,7 +606,7 @@ def test_round_two_phenomena(title: str, body: str, expected: list[tuple[str, in
 
 
 def shipped_facts(title: str, body: str) -> list[tuple[str, int]]:
-    topic = next(t for t in _shipped_topics() if t.topic_id == "kfor-troops")
+    topic = next(t for t in shipped_topics() if t.topic_id == "kfor-troops")
     return [(f.kind, f.value) for f in extract_facts(topic.facts, "kfor-troops", article(body, title))]
 
 

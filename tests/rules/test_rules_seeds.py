@@ -1,16 +1,13 @@
 """The two real seed articles (copies in testdata/) against representative topic queries, and the shipped topics
 on texts written for each class of errors their rules were fixed for."""
 
-import functools
-from pathlib import Path
 
 import pytest
 
-from monitor.config import load as load_config
 from monitor.records import Article, Hit
-from monitor.rules import compile_config_topics, compile_topic, match_all
+from monitor.rules import compile_topic, match_all
 
-from .helpers import SEED_NATO_EU, SEED_VILNIUS, article, article_from_txt
+from .helpers import SEED_NATO_EU, SEED_VILNIUS, article_from_txt, shipped
 
 KFOR_TROOPS = """
 (KFOR OR "Kosovo Force" OR "Cô-xô-vô")
@@ -90,16 +87,6 @@ def test_match_all_over_both_seeds(nato_eu: Article, vilnius: Article) -> None:
 
 # ── the shipped topics: one case per class of errors the rules were written against ─────────────────────
 
-_SHIPPED = Path(__file__).resolve().parents[2] / "rules.toml"
-
-
-@functools.cache
-def _shipped_topics():
-    return compile_config_topics(load_config(str(_SHIPPED)))
-
-
-def shipped(title: str, body: str) -> set[str]:
-    return {m.topic_id for m in match_all(_shipped_topics(), article(body, title))}
 
 
 @pytest.mark.parametrize(("title", "body", "expected"), [
