@@ -80,6 +80,7 @@ def evaluate(config: Config, corpus: Path) -> Evaluation:
 
 def _fact(article_id: str, kind: str, value: int) -> str:
     """"dev-vi-003:change+500", "dev-en-010:total4500": a fact got wrong, by its article's id."""
+    value = int(value)  # a label may write 500.0
     return f"{article_id}:{kind}{value:+d}" if kind == "change" else f"{article_id}:{kind}{value}"
 
 

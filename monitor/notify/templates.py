@@ -231,7 +231,8 @@ def render_notice(view: AlertView, look: Presentation) -> Message:
     its id line; never the channel's own layout file (its placeholders are an article's).
 
     Within the length limit, markup included: the words are cut, never the id line (as an alert keeps its link)."""
-    fmt, words = look.fmt, view.body
+    fmt = look.fmt
+    words = view.body.split("\n\nNotice id: ")[0]  # a notice stored by an older version carries the line itself
     id_line = escape(f"Notice id: {view.alert_id}", fmt)
 
     def build(text: str) -> str:

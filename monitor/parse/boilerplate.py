@@ -1,9 +1,11 @@
 """General rules that remove a news site's leftovers from article text.
 
-The rules describe shapes, not one site's strings: a related-news heading ends the article,
-follow/subscribe lines and photo captions are dropped, an outlet prefix (``VOV.VN - ``,
-``(Dân trí) - ``, ``TTO - ``) is cut from the start of the lead, and a line seen before
-(a related item shows its title twice) is dropped.
+The rules describe shapes, not one site's strings: a related-news heading ends the article;
+follow/subscribe lines, bylines and credits (``(Reporting by ...)``, ``Vũ Hoàng (Theo AFP)``), photo
+captions (credited, labelled ``Photo: ...``, a gallery's ``[1/4]``, an agency's ``REUTERS/Name``) and
+another story's teaser are dropped; a caption glued before the lead, a copyright tail, an outlet prefix
+(``VOV.VN - ``, ``(Dân trí) - ``, ``TTO - ``) or a wire dateline is cut; and a line seen before (a related
+item shows its title twice) is dropped. Each rule keeps a line that is the article's own sentence.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ _FOLLOW = re.compile(
     r"^mời (?:quý )?(?:độc giả|bạn đọc|quý vị)\b.{0,80}\b(?:theo dõi|đón đọc|xem|tham gia|đăng ký)"
     r"|^(?:hãy )?theo dõi .{0,40}\btrên (?:google news|facebook|zalo|youtube|tiktok)"
     r"|^(?:please )?(?:follow|like) us on\b"
-    r"|^(?:subscribe|sign up|register) (?:to|for)\b"
+    r"|^(?:subscribe|sign up|register) (?:to|for)\b(?!.*\d).{0,60}$"  # short, no figure: not "Register for ...: 700"
     r"|^(?:subscribe|sign up|register)(?: here| now| today| free)*\s*[.!]?$"
     r"|^đăng ký (?:nhận )?(?:bản tin|newsletter)"
     r"|^(?:share|chia sẻ)(?: this(?: article| story)?| bài viết)?\s*:?\s*$",
@@ -57,11 +59,12 @@ _FOLLOW = re.compile(
 )
 _FOLLOW_MAX = 200
 
-# Credit and furniture lines of a copied page: "(Reporting by A; Editing by B)", "Vũ Hoàng (Theo AFP, DW)",
+# Credit and furniture lines of a copied page: "(Reporting by A; Editing by B)", "Vũ Hoàng (Theo AFP, DW)" (a name
+# only before the credit: "Mỹ gửi thêm 200 binh sĩ (Theo Reuters)" is the article),
 # a link's label ("..., opens new tab"), an outlet's standards line. Dropped.
 _CREDIT = re.compile(
     r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written) by\b"
-    r"|^[^()\n]{0,40}\(\s*(?:theo|nguồn|source)\s*:?\s*[^()]{1,60}\)\s*\.?$"
+    r"|^(?-i:[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*){0,4} ?)?\(\s*(?:theo|nguồn|source)\s*:?\s*[^()]{1,60}\)\s*\.?$"
     r"|,\s*opens (?:in )?(?:a )?new (?:tab|window)\s*$"
     r"|^our standards\s*:",
     re.I,
@@ -107,10 +110,12 @@ _CAPTION_PIPE = re.compile(r"\s\|$")
 # at the end ("... REUTERS/Stringer", "AFP/Getty Images", "AP Photo/Visar Kryeziu Purchase Licensing Rights").
 _CAPTION_GALLERY = re.compile(r"^\[\s*\d{1,3}\s*/\s*\d{1,3}\s*\]\s")
 _CAPTION_AGENCY = re.compile(
-    r"\b(?-i:REUTERS|AFP|AP Photo|AP|EPA(?:-EFE)?|Getty Images|ANADOLU|TTXVN|VNA|Xinhua)\s*/\s*"
-    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?: (?:Purchase )?Licensing Rights)?\.?$"
+    r"\b(?-i:REUTERS|AFP|AP Photo|EPA(?:-EFE)?|Getty Images|ANADOLU|TTXVN|VNA|Xinhua)\s*/\s*"
+    r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}|Stringer|File|Handout|Pool)"  # a photographer's name, or a stock word
+    r"(?: (?:Purchase )?Licensing Rights)?\.?$"
 )
 _CAPTION_MAX = 350
+_LABEL_CAPTION_MAX = 160  # "Photo: ..." / "Video: ..." as a caption; a longer paragraph so opened is the article's
 # A caption glued before the lead in one paragraph: "... ngày 14/6. (Nguồn: NATO) | Ngày 14/6, ...", also with
 # no space before the lead's first capital ("... (Ảnh: AFP)TG&VN. Hơn hai thập kỷ ..."). The caption ends its
 # sentence before the credit: "The police (source: the ministry) said ..." is one sentence of the article.
@@ -161,6 +166,7 @@ def is_caption(line: str) -> bool:
 # A title with a photo's caption glued after it, no space between ("... tại KosovoBinh sĩ các nước ... (Ảnh:
 # KFOR)"), as a page's text copied by hand may start: a small letter right before a capital.
 _TITLE_MIN = 15
+_GLUED_WORD_MIN = 4  # letters of the title's last word before the caption's capital ("Kosovo|Binh")
 
 
 def title_before_caption(line: str) -> str:
@@ -169,15 +175,15 @@ def title_before_caption(line: str) -> str:
     line = _norm(line)
     for i in range(_TITLE_MIN, len(line)):
         if line[i].isupper() and line[i - 1].islower():
+            word = i - 1
+            while word > 0 and line[word - 1].isalpha():
+                word -= 1
+            if i - word < _GLUED_WORD_MIN:  # "McCarthy", "TikTok", "iPhone", "DeSantis": one word, not two
+                continue
             head, tail = line[:i], line[i:]
             if _caption(tail) and not _caption(head):
                 return head
     return ""
-
-
-def is_credit_line(line: str) -> bool:
-    """A byline or credit ("(Reporting by ...; Editing by ...)", "(Theo Reuters)") or a link's label."""
-    return _credit_line(_norm(line))
 
 
 # The tests on a line already normalized (_norm): clean_paragraphs normalizes each paragraph once.
@@ -210,7 +216,7 @@ def _caption(line: str) -> bool:
         or _CAPTION_PIPE.search(line)
         or _CAPTION_BARE.search(line)
         or _CAPTION_GALLERY.match(line)
-        or _CAPTION_LABEL.match(line)
+        or (len(line) <= _LABEL_CAPTION_MAX and _CAPTION_LABEL.match(line))
         or _CAPTION_AGENCY.search(line)
         or _ILLUSTRATION.match(line)
     )

@@ -460,12 +460,14 @@ def _generic_lead(soup: BeautifulSoup, title: str) -> list[str]:
     """The paragraphs of the lead (sapo) near the title when the page marks it by class or id
     (``<div class="article-sapo">``, ``<p class="lead">``, ``<span class="lead_post_detail">``).
 
-    Near the title: after the page's <h1>, in a container it shares with it at most ``_LEAD_LEVELS`` above it;
-    with no <h1>, inside the <article> or <main>. Never in a related-news box, menu or sidebar."""
+    Near the title: after the page's <h1>, in a container it shares with it at most ``_LEAD_LEVELS`` above it
+    (the <body> when the <h1> stands right in it); with no <h1>, inside the <article> or <main>. Never in a
+    related-news box, menu or sidebar."""
     h1 = _title_element(soup, title)
     if h1 is not None:
         scopes = [p for p in list(h1.parents)[:_LEAD_LEVELS] if p.name not in ("body", "html", "[document]")]
-        scope = scopes[-1] if scopes else None
+        # an <h1> right under <body>: the page's article, or its whole body (the lead must still follow the <h1>)
+        scope = scopes[-1] if scopes else soup.find("article") or soup.find("main") or soup.body
     else:
         scope = soup.find("article") or soup.find("main")
     if not isinstance(scope, Tag):

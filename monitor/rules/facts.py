@@ -508,7 +508,7 @@ def _counted_from_to(norms: _Words, numbers: Sequence[NumberSpan]) -> set[int]:
     for n, m in zip(numbers, numbers[1:], strict=False):
         start = _skip_back(norms, n.start)
         mid = _skip_back(norms, m.start)
-        if (not (_year_like(norms, n) and _year_like(norms, m))  # "served in KFOR from 2000 to 2009": years
+        if (not (_year_like(norms, n) and _year_like(norms, m) and n.value < m.value)  # "from 2000 to 2009": years
                 and _ending_at(norms, start, _FROM_X) is not None and 0 < mid - n.end <= 2
                 and any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1))
                 and _find(norms, _TROOPS_OR_STRENGTH, start - _COUNTED_WINDOW, start)

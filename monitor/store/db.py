@@ -153,7 +153,8 @@ class AlertView:
     terms: tuple[str, ...] = ()
     score: float = 0.0
     facts: tuple[dict, ...] = ()
-    previous_total: int | None = None  # the last total reported for this topic before this alert
+    # the topic's latest total before this alert's article, stored with the alert (None before that was stored)
+    previous_total: int | None = None
     also_reported_by: tuple[dict, ...] = ()
     notice: str | None = None  # an operator notice ("failing" | "recovered", about source_id): no article
 
@@ -182,7 +183,8 @@ class _Stories:
     ids: set[str]
 
 
-# per engine (so per Store): topic -> its alerts read so far; alerts are never deleted, so only newer ones are read
+# per engine (so per Store): topic -> its alerts read so far; a topic's alerts are never deleted (only operator
+# notices may be withdrawn), so only newer ones are read
 _STORIES: weakref.WeakKeyDictionary[Engine, dict[str, _Stories]] = weakref.WeakKeyDictionary()
 
 
@@ -244,17 +246,17 @@ class _BatchAlerts:
     stories: dict[str, _Stories] = field(default_factory=dict)
     # the alerts and deliveries made and not yet written: written together (``write``) before anything reads
     # alerts back, and before the commit - one executemany each instead of the ORM's work per row
-    alerts: list[dict] = field(default_factory=list)
-    deliveries: list[dict] = field(default_factory=list)
+    unwritten_alerts: list[dict] = field(default_factory=list)
+    unwritten_deliveries: list[dict] = field(default_factory=list)
 
     def write(self, s: Session) -> None:
         conn = s.connection()
-        if self.alerts:
-            conn.execute(_INSERT_ALERT, self.alerts)
-            self.alerts = []
-        if self.deliveries:  # after their alerts (foreign key)
-            conn.execute(_INSERT_DELIVERY, self.deliveries)
-            self.deliveries = []
+        if self.unwritten_alerts:
+            conn.execute(_INSERT_ALERT, self.unwritten_alerts)
+            self.unwritten_alerts = []
+        if self.unwritten_deliveries:  # after their alerts (foreign key)
+            conn.execute(_INSERT_DELIVERY, self.unwritten_deliveries)
+            self.unwritten_deliveries = []
 
     def stories_of(self, s: Session, topic_id: str, since: datetime) -> _Stories:
         known = self.stories.get(topic_id)
@@ -308,7 +310,7 @@ def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str
             return row
         if not attempt:  # gone (a rolled-back transaction's?): read the cooldown again
             known = batch.stories[topic_id] = _topic_stories(s, topic_id, since, reload=True)
-    return None  # read again, it is gone: not reached while alerts are never deleted
+    return None  # read again, it is gone: not reached while a topic's alerts are never deleted
 
 
 def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime) -> None:
@@ -435,6 +437,9 @@ def notice_id_for(source_id: str, kind: str, poll: int) -> str:
     return alert_id_for(OPERATOR_TOPIC, f"{source_id}|{kind}|{poll}")
 
 
+_WITHDRAW_MARGIN = timedelta(minutes=5)  # a held notice due sooner than this is left to go out
+
+
 def _notice_key(source_id: str, kind: str, notice_id: str = "") -> str:
     """A notice's dedup key: the source and what it says are found by it (``_withdraw_held_failing``)."""
     return f"{OPERATOR_TOPIC}|{kind}|{source_id}|{notice_id}"
@@ -454,19 +459,20 @@ def _queue_notice(conn, notices: OperatorNotices, kind: str, state: SourceState,
         next_attempt_at=notices.due(now) or now, created_at=now))
 
 
-def _withdraw_held_failing(conn, source_id: str, now: datetime) -> bool:
+def _withdraw_held_failing(conn, source_id: str) -> bool:
     """A source recovering while its "failing" notice still waits, never tried, for the end of the channel's quiet
-    hours: the notice is withdrawn (its row and delivery deleted) and no "recovered" notice is needed. A notice
-    due now may be in a sender's hands and is left alone. True when one was withdrawn."""
-    held = select(_ALERT.c.id).join(_DELIVERY, _DELIVERY.c.alert_id == _ALERT.c.id).where(
+    hours: the notice is withdrawn (its delivery and row deleted) and no "recovered" notice is needed. Only a notice
+    due later than ``_WITHDRAW_MARGIN`` from now, decided by the DELETE itself: one due sooner may be in a sender's
+    hands (``monitor retry`` makes it due now). True when one was withdrawn."""
+    notices = select(_ALERT.c.id).where(
         _ALERT.c.topic_id == OPERATOR_TOPIC,
-        _ALERT.c.dedup_key.startswith(_notice_key(source_id, "failing"), autoescape=True),
-        _DELIVERY.c.status == "pending", _DELIVERY.c.attempts == 0, _DELIVERY.c.next_attempt_at > now)
-    ids = conn.execute(held).scalars().all()
-    if ids:
-        conn.execute(delete(_DELIVERY).where(_DELIVERY.c.alert_id.in_(ids)))
-        conn.execute(delete(_ALERT).where(_ALERT.c.id.in_(ids)))
-    return bool(ids)
+        _ALERT.c.dedup_key.startswith(_notice_key(source_id, "failing"), autoescape=True))
+    gone = conn.execute(delete(_DELIVERY).where(
+        _DELIVERY.c.alert_id.in_(notices), _DELIVERY.c.status == "pending", _DELIVERY.c.attempts == 0,
+        _DELIVERY.c.next_attempt_at > utcnow() + _WITHDRAW_MARGIN).returning(_DELIVERY.c.alert_id)).scalars().all()
+    if gone:
+        conn.execute(delete(_ALERT).where(_ALERT.c.id.in_(gone)))
+    return bool(gone)
 
 
 class Store:
@@ -503,7 +509,8 @@ class Store:
                     items_new: int | None = None, notices: OperatorNotices | None = None) -> str | None:
         """Record a poll's outcome on its source. With ``notices``, the poll that makes the source fail
         ``notices.threshold`` times in a row queues one "failing" notice (in the outbox, in this transaction),
-        and its first success after that one "recovered" notice; returns which, if any.
+        and its first success after that one "recovered" notice - or, when the "failing" one still waits for the end
+        of the channel's quiet hours, never tried, withdraws it and sends none; returns which, if any.
 
         Each is decided by an UPDATE, so only one poll ever makes it, whatever the instances sharing the
         database: the failure count is incremented and read back in one statement, and a failing source is
@@ -548,7 +555,7 @@ class Store:
             if notices is None or (ok and after is None):
                 return None
             if ok:
-                if _withdraw_held_failing(conn, source_id, now):
+                if _withdraw_held_failing(conn, source_id):
                     logging.getLogger("monitor.store").info(
                         "source %s recovered before its failing notice left (quiet hours): notice withdrawn", source_id)
                     return None
@@ -687,13 +694,13 @@ class Store:
                 continue
             title, body, severity = render(article, m, previous.get(m.topic_id), aid)
             held, plans = plan(m, batch.sent(s, m.topic_id, now))
-            batch.alerts.append(dict(
+            batch.unwritten_alerts.append(dict(
                 id=aid, topic_id=m.topic_id, article_id=article_id, dedup_key=key, severity=severity, score=m.score,
                 title=title, body=body, evidence=json.dumps(_evidence(m, previous.get(m.topic_id)), ensure_ascii=False),
                 facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False), also_reported_by="[]",
                 held=held, created_at=now))
             batch.added(m.topic_id, aid, key, now, item.fingerprint, held)
-            batch.deliveries += [dict(alert_id=aid, channel_id=p.channel_id, status="pending", attempts=0,
+            batch.unwritten_deliveries += [dict(alert_id=aid, channel_id=p.channel_id, status="pending", attempts=0,
                                       next_attempt_at=p.due, last_error=None, sent_at=None, last_attempt_at=None,
                                       digest_key=p.digest_key, created_at=now) for p in plans]
             alerts.append(NewAlert(aid, m.topic_id, title, body, tuple(p.channel_id for p in plans)))

@@ -126,3 +126,9 @@ def test_a_long_notice_is_cut_in_its_words_and_keeps_its_id_line(fmt, limit):
         assert "…" not in msg.body and "what to do: check it" in msg.body
     else:
         assert "…" in msg.body
+
+
+def test_a_notice_stored_with_its_id_line_by_an_older_version_shows_it_once():
+    msg = render_notice(view(alert_id="n0t1ce1d0001", topic_id="(operator)", title="Source vov is failing",
+                             body="Source vov is failing: HTTP 500.\n\nNotice id: n0t1ce1d0001"), Presentation("text"))
+    assert msg.body == "Source vov is failing: HTTP 500.\n\nNotice id: n0t1ce1d0001"

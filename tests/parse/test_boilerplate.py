@@ -258,6 +258,13 @@ def test_credit_and_furniture_lines_dropped(line):
         "Reporting from Pristina, she said the mood was tense.",
         "Editing the law took two years, the minister said.",
         "The police (source: the ministry) said two officers were hurt in the attack near the crossing on Monday.",
+        # a short news line that ends with its source, names an agency or opens with a label is the article's
+        "Mỹ gửi thêm 200 binh sĩ tới Kosovo (Theo Reuters)",
+        "KFOR sends 700 troops (source: NATO).",
+        "Support for the mission is high, according to a survey by AP/NORC.",
+        "Video: KFOR soldiers patrol near the Ibar bridge as NATO prepares to send 700 more troops to Kosovo after "
+        "the clashes in Zvecan, officials said on Monday evening.",
+        "Register for the briefing: NATO will send 700 troops to Kosovo.",
     ],
 )
 def test_sentences_that_look_like_credits_stay(line):
@@ -333,7 +340,12 @@ def test_an_outlet_named_again_only_in_a_credit_is_still_a_prefix():
      "Film City, Pristina, ngày 12/6. (Ảnh: KFOR)", "KFOR kỷ niệm 26 năm thực hiện sứ mệnh tại Kosovo"),
     ("NATO sends more troops to KosovoKFOR soldiers stand guard in Zvecan on May 30. REUTERS/Laura Hasani",
      "NATO sends more troops to Kosovo"),
-    # a caption alone is no title
+    # a caption alone is no title, and a word with a capital inside ("McCarthy", "TikTok") is no junction
+    ("Binh sĩ KFOR gặp ông McCarthy tại trại Bondsteel (Ảnh: KFOR)", ""),
+    ("Clip lính KFOR đăng trên TikTok gây sốt (Ảnh: AFP)", ""),
+    ("U.S. Senator DeSantis visits Camp Bondsteel REUTERS/Laura Hasani", ""),
+    ("Lính KFOR dùng iPhone chụp ảnh tại KosovoBinh sĩ các nước tuần tra (Ảnh: KFOR)",
+     "Lính KFOR dùng iPhone chụp ảnh tại Kosovo"),
     ("Binh sĩ KFOR tuần tra trên tuyến đường gần thị trấn Leposavic, miền Bắc Kosovo. (Nguồn: AFP) |", ""),
     ("Phó Tổng thư ký Nato Mircea Geoana (phải) gặp Đại diện đặc biệt của EU về Belgrade-Pristina, ngày 14/6. "
      "(Nguồn: NATO) |", ""),

@@ -376,6 +376,14 @@ def test_the_generic_reader_keeps_the_lead_under_the_title(lead):
         assert entry.body.startswith("Theo thông cáo của KFOR")
 
 
+def test_the_lead_after_a_title_that_stands_right_in_the_body():
+    page = _page('<meta name="description" content="Một mô tả ngắn của trang.">',
+                 '<h1>Gần 300 binh sĩ Đức tới Kosovo</h1><p class="sapo">Gần 300 binh sĩ Đức đã tới Kosovo.</p>'
+                 f'{_ARTICLE}')
+    entry = extract_article(page, "https://x.test/a", Extraction(), "vi")
+    assert entry.summary == "Gần 300 binh sĩ Đức đã tới Kosovo."
+
+
 def test_a_summary_elsewhere_on_the_page_is_not_the_lead():
     related = (
         '<section class="box-news"><h3>Tin liên quan</h3><div class="item"><a href="/x">NATO điều thêm 700 binh sĩ'

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, Table, text
@@ -158,9 +159,11 @@ def test_a_spell_over_within_quiet_hours_sends_neither_notice(tmp_path):
         store.close()
 
 
-def test_a_failing_notice_already_due_is_followed_by_its_recovery(tmp_path):
+@pytest.mark.parametrize("due_in", [None, timedelta(minutes=1)])
+def test_a_failing_notice_due_now_or_soon_is_followed_by_its_recovery(tmp_path, due_in):
+    """No quiet hours, or their end so near that a sender may be taking the notice: it is never withdrawn."""
     store = Store(f"sqlite:///{(tmp_path / 'm.db').as_posix()}")
-    ones = OperatorNotices("ops", 1, NOTICES.render)  # no quiet hours: the failing notice may be on its way
+    ones = OperatorNotices("ops", 1, NOTICES.render, due=lambda now: None if due_in is None else now + due_in)
     try:
         assert _spell(store, ones) == ["failing", "recovered"]
         assert sorted(n.title for n, _ in _notices(store)) == ["failing s", "recovered s"]
