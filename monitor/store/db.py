@@ -335,6 +335,13 @@ _INSERT_KEY = insert(SeenKey.__table__)
 _INSERT_ALERT, _INSERT_DELIVERY = insert(_ALERT), insert(_DELIVERY)
 
 
+def _delivery_row(alert_id: str, channel_id: str, due: datetime | None, digest_key: str | None,
+                  now: datetime) -> dict:
+    """A new delivery, pending and never tried (every column: rows are inserted many at a time)."""
+    return dict(alert_id=alert_id, channel_id=channel_id, status="pending", attempts=0, next_attempt_at=due,
+                last_error=None, sent_at=None, last_attempt_at=None, digest_key=digest_key, created_at=now)
+
+
 def _known_keys(conn, keys: list[str]) -> set[str]:
     known: set[str] = set()
     for i in range(0, len(keys), _CHUNK):
@@ -449,14 +456,12 @@ def _queue_notice(conn, notices: OperatorNotices, kind: str, state: SourceState,
                   now: datetime) -> None:
     """A notice and its one delivery in the outbox, in the caller's transaction (the poll's record)."""
     title, body = notices.render(kind, state)
-    conn.execute(insert(_ALERT).values(AlertRow(
+    conn.execute(_INSERT_ALERT, AlertRow(
         id=notice_id, topic_id=OPERATOR_TOPIC, article_id=None, dedup_key=_notice_key(state.source_id, kind, notice_id),
         severity="warning" if kind == "failing" else "info", score=0.0, title=title, body=body,
         evidence=json.dumps({"notice": kind, "source": state.source_id}), facts="[]", also_reported_by="[]",
-        held=None, created_at=now).model_dump()))
-    conn.execute(insert(_DELIVERY).values(
-        alert_id=notice_id, channel_id=notices.channel_id, status="pending", attempts=0,
-        next_attempt_at=notices.due(now) or now, created_at=now))
+        held=None, created_at=now).model_dump())
+    conn.execute(_INSERT_DELIVERY, _delivery_row(notice_id, notices.channel_id, notices.due(now) or now, None, now))
 
 
 def _withdraw_held_failing(conn, source_id: str) -> bool:
@@ -700,9 +705,7 @@ class Store:
                 facts=json.dumps([f.to_json() for f in m.facts], ensure_ascii=False), also_reported_by="[]",
                 held=held, created_at=now))
             batch.added(m.topic_id, aid, key, now, item.fingerprint, held)
-            batch.unwritten_deliveries += [dict(alert_id=aid, channel_id=p.channel_id, status="pending", attempts=0,
-                                      next_attempt_at=p.due, last_error=None, sent_at=None, last_attempt_at=None,
-                                      digest_key=p.digest_key, created_at=now) for p in plans]
+            batch.unwritten_deliveries += [_delivery_row(aid, p.channel_id, p.due, p.digest_key, now) for p in plans]
             alerts.append(NewAlert(aid, m.topic_id, title, body, tuple(p.channel_id for p in plans)))
         for m in item.matches:  # the first total an article states becomes the topic's latest
             totals = [f.value for f in m.facts if f.kind == "total"]
