@@ -27,8 +27,9 @@ term up only in the fields where the pass found it (of a named list, only the fe
 result is the same as evaluating every topic.
 
 A field is not cut into words: ``text.FieldTokens`` searches it (byte operations in C) for the terms looked
-up, counts the tokens before those found (their positions, for NEAR) and keeps where they are (their
-character offsets, for the evidence).
+up and keeps where they are (their character offsets, for the evidence); only for the operands of a NEAR does it
+count the tokens before those found (their positions). Topics that share a term share its lookup (one
+``text.TermPlan`` per term).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from monitor.rules.facts import FactRules, extract_facts
 from monitor.rules.prefilter import Candidates, Prefilter, term_keys
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import FieldTokens, norm_word, search_form
+from monitor.rules.text import FieldTokens, norm_word, search_form, term_plan
 
 __all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
@@ -122,18 +123,22 @@ class _Node:
         raise NotImplementedError
 
     def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
-        """Add (term, field, token start, token end) of the evidence of a node that holds."""
+        """Add (term, field, character start, character end) of the evidence of a node that holds."""
         for fname in ctx.index.worded:
-            for _start, _end, parts in self.occurrences(ctx, fname):
-                out.update((term, fname, s, e) for term, s, e in parts)
+            parts = [part for _start, _end, parts in self.occurrences(ctx, fname) for part in parts]
+            if parts:
+                spans = ctx.index.fields[fname].spans({(s, e) for _term, s, e in parts})
+                out.update([(term, fname, *spans[s, e]) for term, s, e in parts])
 
 
 class _Leaf(_Node):
     """A word, a phrase or #num, searched in some fields."""
 
-    def __init__(self, text: str, words: _Words | None, fields: frozenset[str], keys: frozenset[str]) -> None:
+    def __init__(self, text: str, words: _Words | None, fields: frozenset[str], keys: frozenset[str],
+                 fold: bool) -> None:
         self.text = text
         self.words = words  # None for #num
+        self.plan = None if words is None else term_plan(words, fold)  # how a field's tokens search it
         self.length = len(words) if words else 1
         self.fields = [f for f in FIELD_ORDER if f in fields]
         self.in_fields = fields
@@ -141,7 +146,7 @@ class _Leaf(_Node):
 
     def _starts(self, ctx: _Ctx, fname: str) -> list[int]:
         tokens = ctx.index.fields[fname]
-        return tokens.numbers() if self.words is None else tokens.term_starts(self.words, ctx.index.fold)
+        return tokens.numbers() if self.plan is None else tokens.find(self.plan)
 
     def _searched(self, ctx: _Ctx) -> list[str]:
         """The fields to look in: those where the prefilter found the term's keys."""
@@ -152,18 +157,22 @@ class _Leaf(_Node):
         return [f for f in self.fields if keys <= in_field[f]]
 
     def _holds(self, ctx: _Ctx) -> bool:
-        return any(self._starts(ctx, f) for f in self._searched(ctx))
+        fields, plan = ctx.index.fields, self.plan
+        for fname in self._searched(ctx):
+            if fields[fname].term_spans(plan):  # outside NEAR, its tokens are not counted
+                return True
+        return False
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
         if fname not in self.in_fields or (ctx.in_field is not None and not self.keys <= ctx.in_field[fname]):
             return []
-        n = self.length
-        return [(s, s + n, ((self.text, s, s + n),)) for s in self._starts(ctx, fname)]
+        n, text = self.length, self.text
+        return [(s, s + n, ((text, s, s + n),)) for s in self._starts(ctx, fname)]
 
     def collect(self, ctx: _Ctx, out: set[tuple[str, str, int, int]]) -> None:
-        text, n = self.text, self.length
+        text, fields, plan = self.text, ctx.index.fields, self.plan
         for fname in self._searched(ctx):
-            out.update((text, fname, s, s + n) for s in self._starts(ctx, fname))
+            out.update([(text, fname, start, end) for start, end in fields[fname].term_spans(plan)])
 
 
 class _And(_Node):
@@ -171,7 +180,10 @@ class _And(_Node):
         self.children = children
 
     def _holds(self, ctx: _Ctx) -> bool:
-        return all(c.holds(ctx) for c in self.children)
+        for child in self.children:
+            if not child.holds(ctx):
+                return False
+        return True
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
         lists = [c.occurrences(ctx, fname) for c in self.children]
@@ -216,7 +228,10 @@ class _Or(_Node):
         return live
 
     def _holds(self, ctx: _Ctx) -> bool:
-        return any(c.holds(ctx) for c in self.live(ctx))
+        for child in self.live(ctx):
+            if child.holds(ctx):
+                return True
+        return False
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
         return sorted(chain.from_iterable(c.occurrences(ctx, fname) for c in self.live(ctx)))
@@ -275,9 +290,9 @@ class _Near(_Node):
 def _compile(node: Node, fold: bool, fields: frozenset[str]) -> _Node:
     if isinstance(node, Term):
         words = tuple((norm_word(w.text, fold), w.prefix) for w in node.words)
-        return _Leaf(node.text, words, fields, term_keys(node, fold))
+        return _Leaf(node.text, words, fields, term_keys(node, fold), fold)
     if isinstance(node, Num):
-        return _Leaf(node.text, None, fields, frozenset())
+        return _Leaf(node.text, None, fields, frozenset(), fold)
     if isinstance(node, FieldNode):
         return _compile(node.child, fold, fields & {node.name})
     if isinstance(node, Not):
@@ -313,20 +328,27 @@ _NON_SPACE_RE = re.compile(r"\S")
 
 def _densest(marks: Sequence[tuple[int, int]], terms: Sequence[str], span: int) -> tuple[int, int]:
     """The mark that opens the stretch of ``span`` characters holding the most distinct terms (then the
-    most marks, then the earliest): where the article is most about the topic. One sliding pass."""
-    order = sorted(range(len(marks)), key=lambda i: marks[i])
+    most marks, then the earliest): where the article is most about the topic. One sliding pass (marks that
+    are equal open the same stretch: their order does not matter)."""
+    pairs = sorted(zip(marks, terms, strict=True))
+    size = len(pairs)
+    if size == 1:
+        return pairs[0][0]
     counts: dict[str, int] = {}
-    best_key, best, hi = None, marks[order[0]], 0
-    for lo, i in enumerate(order):
-        while hi < len(order) and marks[order[hi]][0] < marks[i][0] + span:
-            counts[terms[order[hi]]] = counts.get(terms[order[hi]], 0) + 1
+    best_key, best, hi = (0, 0), pairs[0][0], 0
+    for lo, (mark, term) in enumerate(pairs):
+        limit = mark[0] + span
+        while hi < size and pairs[hi][0][0] < limit:
+            added = pairs[hi][1]
+            counts[added] = counts.get(added, 0) + 1
             hi += 1
         key = (len(counts), hi - lo)
-        if best_key is None or key > best_key:
-            best_key, best = key, marks[i]
-        term = terms[order[lo]]
-        counts[term] -= 1
-        if not counts[term]:
+        if key > best_key:
+            best_key, best = key, mark
+        left = counts[term] - 1
+        if left:
+            counts[term] = left
+        else:
             del counts[term]
     return best
 
@@ -377,23 +399,20 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _evidence(index: ArticleIndex, raw: set[tuple[str, str, int, int]]) -> Evidence:
-    runs: dict[str, list[tuple[int, int]]] = {}
-    for _t, fname, s, e in raw:
-        runs.setdefault(fname, []).append((s, e))
-    spans = {fname: index.fields[fname].spans(tokens) for fname, tokens in runs.items()}
-    located: list[tuple[int, int, int, str, str]] = []  # field order, char start, char end, term, field
-    for term, fname, s, e in raw:
-        cs, ce = spans[fname][s, e]
-        located.append((_RANK[fname], cs, ce, term, fname))
-    located.sort()
-    hits = [Hit(*hit) for hit in dict.fromkeys((t, f, index.fields[f].text[cs:ce]) for _o, cs, ce, t, f in located)]
+    """``raw``: (term, field, character start, character end) of every occurrence (``_Node.collect``)."""
+    fields = index.fields
+    located = sorted([(_RANK[f], cs, ce, t, f) for t, f, cs, ce in raw])  # field order, start, end, term, field
+    hits = tuple(Hit(*hit) for hit in dict.fromkeys((t, f, fields[f].text[cs:ce]) for _o, cs, ce, t, f in located))
+    if located:  # the snippet is cut from the last field in FIELD_ORDER with a mark (the body first)
+        rank, fname = located[-1][0], located[-1][4]
+        marked = [found for found in located if found[0] == rank]
+        marks = [(cs, ce) for _o, cs, ce, _t, _f in marked]
+        return Evidence(hits, _snippet(fields[fname].text, marks, terms=[t for _o, _cs, _ce, t, _f in marked]))
     for fname in ("body", "summary", "title"):
-        text = index.fields[fname].text
-        marks = [(cs, ce) for _o, cs, ce, _t, f in located if f == fname]
-        terms = [t for _o, _cs, _ce, t, f in located if f == fname]
-        if marks or (not located and text and not text.isspace()):
-            return Evidence(tuple(hits), _snippet(text, marks, terms=terms))
-    return Evidence(tuple(hits), "")
+        text = fields[fname].text
+        if text and not text.isspace():
+            return Evidence(hits, _snippet(text, []))
+    return Evidence(hits, "")
 
 
 # ── public API ───────────────────────────────────────────────────────────────────────────────────
@@ -504,7 +523,10 @@ class TopicSet(list):
 
     def match(self, article: Article) -> list[Match]:
         """Every topic that matches the article, in topic order, with evidence and facts."""
-        return [self[i].with_facts(m, article) for i, m in self.evaluate(article, self.candidates(article))]
+        candidates = self.candidates(article)
+        if not candidates:  # most articles
+            return []
+        return [self[i].with_facts(m, article) for i, m in self.evaluate(article, candidates)]
 
 
 def match_all(topics: Iterable[CompiledTopic], article: Article) -> list[Match]:

@@ -197,6 +197,8 @@ class Candidates(list):
     ``in_field``: the keys found in each field (``title``, ``summary``, ``body``). A term of any of the topics
     whose keys are not all in a field's keys does not occur in that field."""
 
+    __slots__ = ("found", "in_field")
+
     found: set[str]
     in_field: dict[str, set[str]]
 
@@ -246,15 +248,15 @@ class Prefilter:
         form; ``title`` for ``title:``), in topic order, with the keys found."""
         in_field = {name: self.found(form) for name, form in forms.items()}
         found: set[str] = set().union(*in_field.values())
-        triggered = self._triggered
-        looked = [topic for key in found & self._trigger_keys for topic in triggered[key]]
-        if self._always:
-            looked += self._always
         out = Candidates()
-        if looked:
-            tests = self._tests
-            both = (found, in_field.get("title", set()))
-            out += sorted(i for i in set(looked) if (test := tests[i]) is None or test(both))
         out.found = found
         out.in_field = in_field
+        triggers = found & self._trigger_keys
+        if triggers or self._always:
+            triggered = self._triggered
+            looked = {topic for key in triggers for topic in triggered[key]}
+            looked.update(self._always)
+            tests = self._tests
+            both = (found, in_field.get("title", set()))
+            out += sorted(i for i in looked if (test := tests[i]) is None or test(both))
         return out

@@ -31,13 +31,14 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 __all__ = [
     "FieldTokens",
+    "TermPlan",
     "Token",
     "ends_sentence",
     "fold",
@@ -48,6 +49,7 @@ __all__ = [
     "sentence_breaks",
     "spans_of",
     "split_words",
+    "term_plan",
     "tokenize",
     "word_norms",
     "word_spans",
@@ -369,9 +371,11 @@ def sentence_breaks(text: str) -> list[int]:
 # norm are searched for (in C) in that form, between spaces; a phrase's first word, then the rest of it at
 # once (a regular expression). The bytes of a folded norm tell it (tests check every character); for a norm
 # with diacritics, the words found are checked (their norm is looked up). Only the tokens found are counted
-# (in C) for their indices. So a term costs a few searches of the text, not the norms of all its words. A text
-# with a combining mark (written decomposed: NFC joins a mark to the letter before, and a norm does) is looked
-# up in its norms instead.
+# (in C) for their indices, and only when the indices are asked for (``term_starts``, for NEAR): the evidence of
+# a term outside NEAR needs only where it is (``term_spans``). So a term costs a few searches of the text, not
+# the norms of all its words. How a term is searched (its bytes, its phrase's regular expression) is worked out
+# once per term (``TermPlan``), not per field. A text with a combining mark (written decomposed: NFC joins a
+# mark to the letter before, and a norm does) is looked up in its norms instead.
 
 
 def _byte_tables() -> bytes:
@@ -542,13 +546,47 @@ class _NormIndex:
         return self._positions.get(norm, [])
 
 
+class TermPlan:
+    """How ``FieldTokens`` searches a term (its words: norm, and whether it is a prefix) in one fold mode, worked
+    out once per term (``term_plan``) rather than per field: whether its words can be searched for in bytes
+    (``in_bytes``: every norm has characters), the bytes its first word is found by between spaces (``needle``;
+    None when a norm has a character outside the fast table: no word of the table has that norm), the rest of a
+    phrase (``match``: ``_phrase_re``), and whether the bytes found tell the norms (``told``: folded norms, in
+    the folded mode), or each word found must be checked."""
+
+    __slots__ = ("fold", "in_bytes", "match", "needle", "told", "words")
+
+    def __init__(self, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> None:
+        self.words = words
+        self.fold = fold_diacritics
+        self.in_bytes = all(norm for norm, _prefix in words)
+        probes = tuple((_probe(norm), prefix) for norm, prefix in words)
+        self.needle: bytes | None = None
+        self.match: Callable[[bytes, int], re.Match[bytes] | None] | None = None
+        if self.in_bytes and all(probe is not None for probe, _prefix in probes):
+            first, first_prefix = probes[0]
+            assert first is not None
+            self.needle = b" " + first + (b"" if first_prefix else b" ")
+            if len(words) > 1:
+                self.match = _phrase_re(probes).match
+        self.told = fold_diacritics and all(_is_folded(norm) for norm, _prefix in words)
+
+
+@lru_cache(maxsize=100_000)
+def term_plan(words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> TermPlan:
+    """The ``TermPlan`` of a term, one object per term and fold mode (the tokens of a field remember what they
+    found by plan, so topics that share a term share its lookup)."""
+    return TermPlan(words, fold_diacritics)
+
+
 class FieldTokens:
     """The tokens of one text, as ``tokenize`` cuts it, for the engine: where a term occurs in a fold mode
-    (``term_starts``), where numbers do (``numbers``), the character offsets of the tokens found (``spans``)
-    and where sentences start (``sentence_starts``), each computed when asked for."""
+    (``term_starts``, ``find``: token indices; ``term_spans``: character offsets), where numbers do
+    (``numbers``), the character offsets of the tokens found (``spans``) and where sentences start
+    (``sentence_starts``), each computed when asked for."""
 
-    __slots__ = ("_at", "_counts", "_cut", "_folded", "_found", "_index", "_known", "_layout", "_lengths",
-                 "_marks", "_norms", "_numbers", "_offsets", "_sentences", "_words", "text")
+    __slots__ = ("_at", "_char_spans", "_counts", "_cut", "_folded", "_found", "_in_bytes", "_index", "_known",
+                 "_layout", "_lengths", "_marks", "_norms", "_numbers", "_offsets", "_sentences", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -562,7 +600,9 @@ class FieldTokens:
         self._folded: bytes | None = None
         self._marks: bytes | None = None
         self._numbers: list[int] | None = None
-        self._found: dict[tuple[tuple[tuple[str, bool], ...], bool], list[int]] = {}
+        self._found: dict[TermPlan, list[int]] = {}
+        self._in_bytes: dict[TermPlan | None, tuple[list[int], list[int]]] = {}  # see ``_byte_offsets``
+        self._char_spans: dict[TermPlan | None, list[tuple[int, int]]] = {}
         self._index: dict[bool, _NormIndex] = {}
         self._at: dict[int, int] = {}  # token index → character offset, of the tokens found in bytes
         self._known, self._counts = [0], [0]  # see ``_indices``
@@ -596,13 +636,23 @@ class FieldTokens:
         """The indices of the tokens where a term starts, in order: its words (norm, and whether it is a
         prefix) in a row, in one sentence; a token matches a word when its norm (``norm_word``) is the word's,
         or starts with it for a prefix. Computed once."""
-        key = (words, fold_diacritics)
-        found = self._found.get(key)
+        return self.find(term_plan(words, fold_diacritics))
+
+    def find(self, plan: TermPlan) -> list[int]:
+        """``term_starts`` of the term ``plan`` is for (``term_plan``): computed once per plan."""
+        found = self._found.get(plan)
         if found is None:
-            folded = self._search_bytes()
-            if folded and all(norm for norm, _prefix in words):
-                found = self._search(folded, words, fold_diacritics)
+            in_bytes = self._byte_offsets(plan)
+            if in_bytes is not None:
+                starts, lasts = in_bytes
+                found = self._indices(starts)
+                size = len(plan.words)
+                if size > 1:
+                    at = self._at
+                    for index, offset in zip(found, lasts, strict=True):
+                        at[index + size - 1] = offset  # for ``spans``
             else:
+                words, fold_diacritics = plan.words, plan.fold
                 index = self._index.get(fold_diacritics)
                 if index is None:
                     index = self._index[fold_diacritics] = _NormIndex(self.norms(fold_diacritics))
@@ -613,7 +663,38 @@ class FieldTokens:
                     at = set(index.positions(norm, prefix))
                     found = [i for i in found if i + k in at]
                 found = self.in_one_sentence(found, len(words))
-            self._found[key] = found
+            self._found[plan] = found
+        return found
+
+    def term_spans(self, plan: TermPlan | None) -> list[tuple[int, int]]:
+        """The character offsets (start, end) of the occurrences of a term (``plan``; None: of the numbers), in
+        order: ``spans`` of ``find``'s (or ``numbers``') runs. Found the byte way, they are where the term was
+        found: its tokens are not counted. Computed once."""
+        spans = self._char_spans.get(plan)
+        if spans is None:
+            in_bytes = self._byte_offsets(plan)
+            layout = self._layout
+            if in_bytes is not None and layout is not None:
+                spans = []
+                for start, last in zip(*in_bytes, strict=True):
+                    end = layout.find(b" ", last)  # a token ends at the layout's next space
+                    spans.append((start, end if end >= 0 else len(layout)))
+            else:
+                starts, n = (self.numbers(), 1) if plan is None else (self.find(plan), len(plan.words))
+                offsets = self.offsets()
+                spans = [(offsets[2 * s + 1], offsets[2 * (s + n)]) for s in starts]
+            self._char_spans[plan] = spans
+        return spans
+
+    def _byte_offsets(self, plan: TermPlan | None) -> tuple[list[int], list[int]] | None:
+        """Where the occurrences of a term (``plan``; None: the numbers) start in the layout, and where their last
+        words start, found the byte way (computed once); None when they are looked up in the norms."""
+        found = self._in_bytes.get(plan)
+        if found is None:
+            folded = self._search_bytes()
+            if not folded or (plan is not None and not plan.in_bytes):
+                return None
+            found = self._in_bytes[plan] = self._number_offsets() if plan is None else self._search(folded, plan)
         return found
 
     def _search_bytes(self) -> bytes:
@@ -628,43 +709,37 @@ class FieldTokens:
             self._folded = folded
         return folded
 
-    def _search(self, folded: bytes, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> list[int]:
-        """``term_starts`` the byte way: a word is searched for between spaces (``bytes.find``), a phrase by a
+    def _search(self, folded: bytes, plan: TermPlan) -> tuple[list[int], list[int]]:
+        """``_byte_offsets`` of a term: a word is searched for between spaces (``bytes.find``), a phrase by a
         regular expression (its words' bytes, spaces between) that starts with its first word, a literal."""
-        probes = [_probe(norm) for norm, _prefix in words]
-        if None in probes:
-            return []  # the norm of a word of the table is in the table
-        if len(words) > 1:
-            return self._search_phrase(folded, words, fold_diacritics)
-        norm, prefix = words[0]
-        probe = probes[0]
-        assert probe is not None
-        needle = b" " + probe + (b"" if prefix else b" ")
+        needle = plan.needle
+        if needle is None:
+            return [], []  # the norm of a word of the table is in the table
+        if plan.match is not None:
+            return self._search_phrase(folded, plan, needle, plan.match)
         offsets = []
         i = folded.find(needle)  # the word at ``i`` in the layout (``folded`` has a space first)
-        if fold_diacritics and _is_folded(norm):  # folded norms have bytes of their own (``_fold_bytes``)
+        if plan.told:  # folded norms have bytes of their own (``_fold_bytes``)
             while i >= 0:
                 offsets.append(i)
                 i = folded.find(needle, i + 1)
-            return self._indices(offsets)
+            return offsets, offsets
+        (norm, prefix), fold_diacritics, length = plan.words[0], plan.fold, len(needle) - 2
         while i >= 0:
-            end = i + len(probe) if not prefix else folded.find(b" ", i + 1) - 1
+            end = i + length if not prefix else folded.find(b" ", i + 1) - 1
             if self._is_word(i, end, norm, prefix, fold_diacritics):
                 offsets.append(i)
             i = folded.find(needle, i + 1)
-        return self._indices(offsets)
+        return offsets, offsets
 
-    def _search_phrase(self, folded: bytes, words: tuple[tuple[str, bool], ...], fold_diacritics: bool) -> list[int]:
-        """A phrase's occurrences the byte way: where its first word is (``bytes.find``), the rest of it is
-        matched (``_phrase_re``). A sentence end between two of its words (``ends_sentence``) is looked for in
-        the gaps between them only, and only where a gap is more than a space."""
-        probes = tuple((_probe(norm), prefix) for norm, prefix in words)
-        match = _phrase_re(probes).match
-        first, first_prefix = probes[0]
-        assert first is not None
-        needle = b" " + first + (b"" if first_prefix else b" ")
+    def _search_phrase(self, folded: bytes, plan: TermPlan, needle: bytes,
+                       match: Callable[[bytes, int], re.Match[bytes] | None]) -> tuple[list[int], list[int]]:
+        """A phrase's occurrences the byte way (where they start, where their last words start): where its first
+        word is (``bytes.find``), the rest of it is matched (``_phrase_re``). A sentence end between two of its
+        words (``ends_sentence``) is looked for in the gaps between them only, and only where a gap is more than
+        a space."""
+        words, fold_diacritics, told = plan.words, plan.fold, plan.told
         text, size = self.text, len(words)
-        told = fold_diacritics and all(_is_folded(norm) for norm, _prefix in words)
         starts, lasts = [], []
         i = folded.find(needle)
         while i >= 0:
@@ -678,11 +753,7 @@ class FieldTokens:
                 starts.append(i)
                 lasts.append(m.start(size) - 1)
             i = folded.find(needle, i + 1)
-        found = self._indices(starts)
-        at = self._at
-        for index, offset in zip(found, lasts, strict=True):
-            at[index + size - 1] = offset  # for ``spans``
-        return found
+        return starts, lasts
 
     def _is_word(self, start: int, end: int, norm: str, prefix: bool, fold_diacritics: bool) -> bool:
         """Whether the token of the layout at ``start:end`` has ``norm`` (or starts with it, for a prefix):
@@ -716,22 +787,28 @@ class FieldTokens:
     def numbers(self) -> list[int]:
         """The indices of the tokens that are numbers (``is_number``), in order."""
         if self._numbers is None:
-            layout = self._layout
-            if layout is not None:
-                runs = b" " + layout.translate(_NUMBER_RUNS) + b" "  # the layout's byte ``i`` at ``i + 1``
-                starts = []
-                i = runs.find(b"0")  # digits are rare: found in C, then their token looked at
-                while i >= 0:
-                    end = runs.find(b" ", i)
-                    if runs[i - 1] == 32 and runs.count(b"0", i, end) == end - i:
-                        starts.append(i - 1)
-                    i = runs.find(b"0", end)
-                self._numbers = self._indices(starts)
+            in_bytes = self._byte_offsets(None)  # none with a combining mark: "5\u0301" folds to a number
+            if in_bytes is not None:
+                self._numbers = self._indices(in_bytes[0])
             else:
                 norms = self.norms(True)
                 numbers = {n for n in frozenset(norms) if n[:1].isdigit() and is_number(n)}
                 self._numbers = [i for i, n in enumerate(norms) if n in numbers]
         return self._numbers
+
+    def _number_offsets(self) -> tuple[list[int], list[int]]:
+        """``_byte_offsets`` of the numbers: the layout's tokens of digits and separators only."""
+        layout = self._layout
+        assert layout is not None
+        runs = b" " + layout.translate(_NUMBER_RUNS) + b" "  # the layout's byte ``i`` at ``i + 1``
+        starts = []
+        i = runs.find(b"0")  # digits are rare: found in C, then their token looked at
+        while i >= 0:
+            end = runs.find(b" ", i)
+            if runs[i - 1] == 32 and runs.count(b"0", i, end) == end - i:
+                starts.append(i - 1)
+            i = runs.find(b"0", end)
+        return starts, starts
 
     def offsets(self) -> list[int]:
         """Where each item of ``split_words(text)`` ([gap, word, gap, ..., word, gap]) starts, then the text's
@@ -763,8 +840,8 @@ class FieldTokens:
         if layout is not None and self._lengths is None:
             try:
                 self._lengths = bytes(map(len, self._word_list()))
-            except ValueError:  # a word of 256 characters or more
-                self._layout = layout = None
+            except ValueError:  # a word of 256 characters or more: counted in ``offsets`` (the layout stays)
+                layout = None
         if layout is None or self._lengths is None:
             offsets = self.offsets()
             return {(s, e): (offsets[2 * s + 1], offsets[2 * e]) for s, e in tokens}

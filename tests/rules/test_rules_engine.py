@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from monitor.records import Evidence, Hit
 from monitor.rules import CompiledTopic, QuerySyntaxError, compile_topic, match_all
-from monitor.rules.engine import _snippet
+from monitor.rules.engine import _densest, _snippet
 
 from .helpers import article, match, matches
 
@@ -355,6 +355,44 @@ def test_snippet_shows_where_the_article_is_most_about_the_topic():
     assert "«700»" not in m.evidence.snippet  # #num is not in this query
     assert "«troops»" in m.evidence.snippet and "«deploy»" in m.evidence.snippet
     assert "mentioned once" not in m.evidence.snippet
+
+
+def _reference_densest(marks: list[tuple[int, int]], terms: list[str], span: int) -> tuple[int, int]:
+    """The densest stretch by brute force: for each mark in order, the distinct terms and the marks that start
+    within ``span`` characters of it; the most terms, then the most marks, then the earliest."""
+    order = sorted(range(len(marks)), key=lambda i: marks[i])
+    best_key, best = None, marks[order[0]]
+    for lo, i in enumerate(order):
+        inside = [j for j in order[lo:] if marks[j][0] < marks[i][0] + span]
+        key = (len({terms[j] for j in inside}), len(inside))
+        if best_key is None or key > best_key:
+            best_key, best = key, marks[i]
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6), st.sampled_from("abc")), min_size=1, max_size=12),
+       st.randoms())
+def test_densest_is_the_brute_force_answer_in_any_order(found: list[tuple[int, int, str]], rnd) -> None:
+    marks = [(s, s + n) for s, n, _t in found]
+    terms = [t for _s, _n, t in found]
+    expected = _reference_densest(marks, terms, 20)
+    order = list(range(len(found)))
+    rnd.shuffle(order)  # equal marks of different terms: their order does not matter
+    assert _densest([marks[i] for i in order], [terms[i] for i in order], 20) == expected
+
+
+def test_snippet_is_cut_from_the_last_field_with_a_hit_and_from_the_first_with_text_otherwise() -> None:
+    both = match("KFOR", article(title="KFOR news", summary="", body="Soldiers of KFOR patrol the north."))
+    assert both.evidence.snippet == "Soldiers of «KFOR» patrol the north."
+    title_only = match("title:KFOR", article(title="KFOR news", summary="", body="Soldiers of KFOR patrol."))
+    assert title_only.evidence.snippet == "«KFOR» news"
+    by_not = compile_topic("t", "T", "NOT army", threshold=0).match(article(title="T", summary="  ",
+                                                                             body="Nothing here."))
+    assert by_not is not None and by_not.evidence == Evidence((), "Nothing here.")  # no hit: the body, whole
+    no_body = compile_topic("t", "T", "NOT army", threshold=0).match(article(title="Title only", summary=" ",
+                                                                              body=""))
+    assert no_body is not None and no_body.evidence.snippet == "Title only"
 
 
 _WHITE = [" ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\x1c", "\u200b"]  # Unicode white space, and one not

@@ -12,6 +12,7 @@ from monitor.rules.text import (
     is_number,
     normalize_tones,
     sentence_breaks,
+    term_plan,
     tokenize,
     word_norms,
     word_spans,
@@ -245,7 +246,12 @@ def _assert_term_starts_are_tokenize(text: str) -> None:
             assert found == _reference_starts(text, words, fold_diacritics), (text, words, fold_diacritics)
             runs = {(s, s + len(words)) for s in found}
             assert tokens.spans(runs) == {(s, e): (spans[s][0], spans[e - 1][1]) for s, e in runs}, (text, words)
+            fresh = FieldTokens(text)  # where they are, without their indices counted first
+            expected = [(spans[s][0], spans[s + len(words) - 1][1]) for s in found]
+            assert fresh.term_spans(term_plan(words, fold_diacritics)) == expected, (text, words)
+            assert tokens.term_spans(term_plan(words, fold_diacritics)) == expected, (text, words)
         numbers = [i for i, t in enumerate(tokenize(text, fold_diacritics=True)) if is_number(t.norm)]
+        assert FieldTokens(text).term_spans(None) == [spans[i] for i in numbers], text
         assert tokens.numbers() == numbers, text
         assert bool(tokens) == bool(spans)
 
@@ -291,3 +297,25 @@ def test_term_starts_for_every_character() -> None:
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=25).map("".join))
 def test_term_starts_of_arbitrary_text(text: str) -> None:
     _assert_term_starts_are_tokenize(text)
+
+
+def test_a_term_is_planned_once_and_its_lookup_shared() -> None:
+    words = (("binh", False), ("si", False))
+    plan = term_plan(words, True)
+    assert term_plan(words, True) is plan and term_plan(words, False) is not plan
+    assert plan.needle == b" binh " and plan.match is not None and plan.told
+    assert not term_plan((("bình", False),), False).told  # a norm with diacritics: each word found is checked
+    assert term_plan((("косово", False),), True).needle is None  # outside the byte table: no word has it
+    tokens = FieldTokens("Ngày 14/6 có 4.200 binh sĩ. Binh sĩ đến")
+    found = tokens.find(plan)
+    assert found == [5, 7] == tokens.term_starts(words, True)
+    assert tokens.find(plan) is found  # computed once per plan
+    assert tokens.find(term_plan((("sĩ", False),), False)) == [6, 8]
+    assert tokens.find(term_plan((("косово", False),), True)) == []
+
+
+def test_a_number_with_a_combining_mark_is_a_number_when_folded() -> None:
+    text = "a 5\u0301 b 4.500"
+    numbers = [i for i, t in enumerate(tokenize(text, fold_diacritics=True)) if is_number(t.norm)]
+    assert numbers == [1, 3]
+    assert FieldTokens(text).numbers() == numbers
