@@ -300,7 +300,9 @@ _SENTENCE_GAP_RE = re.compile(f"[{_SENTENCE_CHARS}]")  # a gap without one ends 
 # Lower-case words a single "." follows without ending the sentence ("no. 1244", "vs. Serbia", "et al. The").
 # Capitalized short words ("Mr.", "Gen.", "Apr.", "TP.", "PGS.") and single letters ("U.S.", "Ph.D.") are
 # taken as abbreviations by their shape (see ``ends_sentence``).
-_ABBREVIATIONS = frozenset({"no", "nr", "nos", "vs", "etc", "approx", "ca", "al", "cf", "incl", "tp", "ths"})
+_ABBREVIATIONS = frozenset({"no", "nr", "nos", "vs", "etc", "approx", "ca", "al", "cf", "incl",
+                            # Vietnamese: thành phố, thạc sĩ, tiến sĩ, phó giáo sư, giáo sư, bác sĩ ("TP. HCM")
+                            "tp", "ths", "ts", "pgs", "gs", "bs"})
 
 
 def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
@@ -308,8 +310,8 @@ def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
     starting at ``after``: the next token starts with a capital or a digit, and the gap holds a line break,
     or a ``!``, ``?``, ``…`` or ``.`` followed by white space (closing quotes or brackets may stand between).
     A single ``.`` after a single character (``U.S. Army``, ``Ph.D. Student``, ``1. Introduction``), a
-    capitalized word of four characters at most (``Mr.``, ``Gen.``, ``Apr. 2025``, ``TP. HCM``) or a known
-    lower-case abbreviation (``no. 1244``) does not end one. ``;``, ``:`` and ``,`` never do. So it errs on
+    known abbreviation (``no. 1244``, ``TP. HCM``, ``PGS. TS``) or a capitalized word of four characters at
+    most (``Mr.``, ``Gen.``, ``Apr. 2025``) does not end one; an acronym in capitals does (``... KFOR. The``). ``;``, ``:`` and ``,`` never do. So it errs on
     the side of no end: a phrase across an abbreviation's period still matches, as it did before."""
     first = text[after : after + 1]
     if not (first.isupper() or first.isdigit()):
@@ -323,7 +325,11 @@ def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
     if mark.group(1) != "." or mark.start() != end:
         return True
     word = text[start:end]
-    return not (len(word) == 1 or (word[0].isupper() and len(word) <= 4) or word.casefold() in _ABBREVIATIONS)
+    if word.casefold() in _ABBREVIATIONS or len(word) == 1:
+        return False
+    if word.isupper():  # an acronym ends its sentence ("... in KFOR. Another 500 troops"), a listed one not
+        return True
+    return not (word[0].isupper() and len(word) <= 4)
 
 
 def _sentence_marks(text: str) -> list[int]:

@@ -190,6 +190,10 @@ def test_field_tokens_of_arbitrary_text(text: str) -> None:
         ("1. Introduction", []),
         ("troops in Kosovo. The", ["The"]),
         ("so... The", ["The"]),  # several marks: no abbreviation
+        # an acronym in capitals ends its sentence; a known one (Vietnamese titles, "TP.") does not
+        ("troops in KFOR. Another 500", ["Another"]),
+        ("theo NATO. Lực lượng KFOR", ["Lực"]),
+        ("PGS. TS Nguyễn Văn A và GS. Trần tại TP. Huế", []),
     ],
 )
 def test_where_sentences_end(text: str, breaks: list[str]) -> None:
