@@ -311,8 +311,9 @@ def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
     or a ``!``, ``?``, ``…`` or ``.`` followed by white space (closing quotes or brackets may stand between).
     A single ``.`` after a single character (``U.S. Army``, ``Ph.D. Student``, ``1. Introduction``), a
     known abbreviation (``no. 1244``, ``TP. HCM``, ``PGS. TS``) or a capitalized word of four characters at
-    most (``Mr.``, ``Gen.``, ``Apr. 2025``) does not end one; an acronym in capitals does (``... KFOR. The``). ``;``, ``:`` and ``,`` never do. So it errs on
-    the side of no end: a phrase across an abbreviation's period still matches, as it did before."""
+    most (``Mr.``, ``Gen.``, ``Apr. 2025``) does not end one; an acronym in capitals does (``... KFOR. The``).
+    ``;``, ``:`` and ``,`` never do. Short capitalized words err on the side of no end: a phrase across an
+    abbreviation's period still matches."""
     first = text[after : after + 1]
     if not (first.isupper() or first.isdigit()):
         return False
