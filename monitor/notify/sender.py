@@ -14,7 +14,7 @@ import logging
 import apprise
 
 from monitor.config import Channel
-from monitor.notify.templates import Message
+from monitor.notify.templates import TITLE_MAX, Message
 from monitor.redact import REDACTOR, Redactor, secrets_of_url
 
 log = logging.getLogger("monitor.notify")
@@ -41,9 +41,13 @@ def channel_format(channel: Channel) -> str:
 
 
 def service_limit(channel: Channel) -> int:
-    """The channel's length limit: its own ``max_length``, else the service's (as apprise knows it)."""
+    """The channel's length limit for a message's body: its own ``max_length``, else the service's (as apprise
+    knows it). A service with no title of its own (Telegram: ``title_maxlen`` 0) gets the title as the body's
+    first line, within the same limit: room is kept for it, so the body's end (its link, its id) is never cut."""
     plugin = apprise.Apprise.instantiate(channel.url)
     limit = int(getattr(plugin, "body_maxlen", 0) or 0) if plugin is not None else 0
+    if limit and plugin is not None and not getattr(plugin, "title_maxlen", 1):
+        limit = max(0, limit - TITLE_MAX - 2)  # the title, one line of at most TITLE_MAX, and its line break
     if channel.max_length:
         return min(channel.max_length, limit) if limit else channel.max_length
     return limit

@@ -31,7 +31,7 @@ PLACEHOLDERS = {
     "alert_id": "the alert's stable id",
 }
 SNIPPET_MAX = 600
-_TITLE_MAX = 200
+TITLE_MAX = 200
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
@@ -74,7 +74,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text or "")
 
 
-def one_line(text: str, limit: int = _TITLE_MAX) -> str:
+def one_line(text: str, limit: int = TITLE_MAX) -> str:
     return alert_text.one_line(clean(text), limit)
 
 

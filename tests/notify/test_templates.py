@@ -132,3 +132,17 @@ def test_a_notice_stored_with_its_id_line_by_an_older_version_shows_it_once():
     msg = render_notice(view(alert_id="n0t1ce1d0001", topic_id="(operator)", title="Source vov is failing",
                              body="Source vov is failing: HTTP 500.\n\nNotice id: n0t1ce1d0001"), Presentation("text"))
     assert msg.body == "Source vov is failing: HTTP 500.\n\nNotice id: n0t1ce1d0001"
+
+
+def test_a_service_that_puts_the_title_in_the_body_keeps_room_for_it():
+    from monitor.notify.sender import service_limit
+    from monitor.notify.templates import TITLE_MAX
+
+    telegram = "tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/-100123456"
+    assert service_limit(Channel("t", telegram)) == 4096 - TITLE_MAX - 2  # Telegram: title + "\n" + body <= 4096
+    assert service_limit(Channel("t", telegram, max_length=1000)) == 1000
+    assert service_limit(Channel("d", "discord://1234567890/abcdefghijklmnop")) == 2000  # a title of its own
+    look = Presentation("markdown", max_length=service_limit(Channel("t", telegram)))
+    msg = render_notice(view(alert_id="n0t1ce1d0001", topic_id="(operator)", title="x" * 500,
+                             body="Source vov is failing. " * 400), look)
+    assert len(msg.title) + 1 + len(msg.body) <= 4096 and msg.body.endswith("Notice id: n0t1ce1d0001")
