@@ -1032,9 +1032,25 @@ def _from_to(figs: Sequence[_Figure], norms: _Words, folded: _Words,
                           and not (rules.others and _find(folded, rules.others, 0, start)))
             pairs.append((a, b, False if contingent else None))
             continue
-        # a force's strength is in the thousands; hundreds growing to hundreds are a contingent's
-        pairs.append((a, b, b.value >= 1000 and not _find(norms, _CONTINGENT, 0, b.unit_end)))
+        # a force's strength is in the thousands; hundreds growing to hundreds are a contingent's, and so are a
+        # nation's own troops in the force ("cut the number of its soldiers in KFOR from 2,000 to 1,950")
+        pairs.append((a, b, b.value >= 1000 and not _find(norms, _CONTINGENT, 0, b.unit_end)
+                      and not _owned_by_a_nation(norms, folded, rules, start)))
     return pairs
+
+
+_OWN = _words("its", "their", "của mình", "của nước này", "của họ")
+_OWN_WINDOW = 6  # words before the force's name where "its soldiers in KFOR" names a nation's own troops
+
+
+def _owned_by_a_nation(norms: _Words, folded: _Words, rules: FactRules, start: int) -> bool:
+    """``Germany will cut the number of its soldiers in KFOR from ...``: a possessive stands before the force's
+    last name before ``start``, so the troops are the subject's own within the force; ``KFOR will raise its
+    strength from ...`` names the force first, and its strength is the force's."""
+    names = _find(folded, rules.force, 0, start)
+    if not names:
+        return False
+    return bool(_find(norms, _OWN, max(0, names[-1] - _OWN_WINDOW), names[-1]))
 
 
 def _movement(norms: _Words, folded: _Words, rules: FactRules) -> int:

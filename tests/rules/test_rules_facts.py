@@ -622,6 +622,18 @@ def test_shipped_others_named_by_capital_or_leader(body: str, expected: list[tup
     assert shipped_facts("x", body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # a nation's own troops in the force "from X to Y", in the thousands: the change only, never the force's total
+    ("Germany will cut the number of its soldiers in KFOR from 2,000 to 1,950 next year.", [("change", -50)]),
+    ("Đức sẽ giảm số binh sĩ của mình tại KFOR từ 2.000 xuống 1.950 vào năm tới.", [("change", -50)]),
+    # ... while the force's own strength, the force named first, is its total
+    ("KFOR will raise its strength from 3,800 to 4,500 troops after the clashes.",
+     [("total", 3800), ("total", 4500), ("change", 700)]),
+])
+def test_a_nations_own_troops_from_x_to_y(body: str, expected: list[tuple[str, int]]) -> None:
+    assert shipped_facts("x", body) == expected
+
+
 @pytest.mark.parametrize(("title", "body", "expected"), [
     # a strength at its peak, in an anniversary piece, is history
     ("25 năm chiến dịch ném bom", "Người dân thắp nến tưởng niệm các nạn nhân. Ở thời kỳ đỉnh điểm, KFOR có khoảng "
