@@ -517,9 +517,14 @@ def _counted_from_to(norms: _Words, numbers: Sequence[NumberSpan]) -> set[int]:
     return out
 
 
+def _is_year(word: str) -> bool:
+    """A word a year could be: four digits from 1800 to 2099 (``1999``, ``2009``)."""
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2099
+
+
 def _year_like(norms: _Words, n: NumberSpan) -> bool:
-    """A bare four-digit number a year could be (``2009``), not ``2,009`` nor ``hai nghìn``."""
-    return n.end - n.start == 1 and len(norms[n.start]) == 4 and norms[n.start].isdigit() and 1900 <= n.value <= 2099
+    """A number that is one bare word a year could be (``2009``), not ``2,009`` nor ``hai nghìn``."""
+    return n.end - n.start == 1 and _is_year(norms[n.start])
 
 
 _MORE = frozenset(norm_word(w, False) for w in "more further another additional extra thêm nữa".split())
@@ -1006,7 +1011,7 @@ _TIME_WORDS = frozenset(norm_word(w, False) for w in (
     "now today currently at present people persons hiện nay hiện tại người lúc đó").split())
 
 
-_IN_YEAR = re.compile(r"in|năm|1[89]\d\d|20\d\d")  # "from 50,000 troops in 1999 to about 4,500 today"
+_IN = frozenset({"in", "năm"})  # "from 50,000 troops in 1999 to about 4,500 today"
 
 
 def _from_to(figs: Sequence[_Figure], norms: _Words, folded: _Words,
@@ -1022,7 +1027,7 @@ def _from_to(figs: Sequence[_Figure], norms: _Words, folded: _Words,
         if _ending_at(norms, start, _FROM_X) is None:
             continue
         mid = _skip_back(norms, b.start)
-        gap = [w for w in norms[a.unit_end:mid] if w not in _TIME_WORDS and not _IN_YEAR.fullmatch(w)]
+        gap = [w for w in norms[a.unit_end:mid] if w not in _TIME_WORDS and w not in _IN and not _is_year(w)]
         if len(gap) > 2 or not any(_ending_at(norms, mid - k, _TO_Y) is not None for k in (0, 1)):
             continue
         if not (_find(folded, rules.force, 0, start) or _find(norms, ANAPHORA, 0, start)):
