@@ -62,14 +62,14 @@ _FOLLOW_MAX = 200
 # Credit and furniture lines of a copied page: "(Reporting by A; Editing by B)", "Vũ Hoàng (Theo AFP, DW)" (a name
 # only before the credit: "Mỹ gửi thêm 200 binh sĩ (Theo Reuters)" is the article),
 # a link's label ("..., opens new tab"), an outlet's standards line. Dropped.
-_CREDIT = re.compile(
+_BYLINE = re.compile(
     r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written) by\b"
     r"|^(?-i:[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*){0,4} ?)?\(\s*(?:theo|nguồn|source)\s*:?\s*[^()]{1,60}\)\s*\.?$"
     r"|,\s*opens (?:in )?(?:a )?new (?:tab|window)\s*$"
     r"|^our standards\s*:",
     re.I,
 )
-_CREDIT_MAX = 200
+_BYLINE_MAX = 200
 
 # Outlet prefixes at the start of a paragraph.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -102,9 +102,9 @@ _PREFIX_LEAD = re.compile(
 _SOURCE_MENTION = re.compile(r"\(\s*(?:theo|nguồn|source|via)\b[^()]*\)", re.I)
 
 # Photo captions and credits.
-_CREDIT_WORDS = r"(?:nguồn|ảnh|photo|photos|source|credit|image|picture|video|đồ họa|clip)"
-_CAPTION_PAREN = re.compile(r"\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)\s*\|?\s*$", re.I)
-_CAPTION_BARE = re.compile(r"(?:^|[.)]\s*)" + _CREDIT_WORDS + r"\s*:\s*[^.:!?]{1,60}$", re.I)
+_CAPTION_WORDS = r"(?:nguồn|ảnh|photo|photos|source|credit|image|picture|video|đồ họa|clip)"
+_CAPTION_PAREN = re.compile(r"\(\s*" + _CAPTION_WORDS + r"\s*:[^()]{1,80}\)\s*\|?\s*$", re.I)
+_CAPTION_BARE = re.compile(r"(?:^|[.)]\s*)" + _CAPTION_WORDS + r"\s*:\s*[^.:!?]{1,60}$", re.I)
 _CAPTION_PIPE = re.compile(r"\s\|$")
 # A gallery's numbered caption ("[1/4] Kosovo police officers stand guard ...") and a photo agency's credit
 # at the end ("... REUTERS/Stringer", "AFP/Getty Images", "AP Photo/Visar Kryeziu Purchase Licensing Rights").
@@ -119,26 +119,30 @@ _LABEL_CAPTION_MAX = 160  # "Photo: ..." / "Video: ..." as a caption; a longer p
 # A caption glued before the lead in one paragraph: "... ngày 14/6. (Nguồn: NATO) | Ngày 14/6, ...", also with
 # no space before the lead's first capital ("... (Ảnh: AFP)TG&VN. Hơn hai thập kỷ ..."). The caption ends its
 # sentence before the credit: "The police (source: the ministry) said ..." is one sentence of the article.
+_GLUED_CAPTION_MAX = 400  # a caption glued before the lead is at most this long
 _GLUED_CAPTION = re.compile(
-    r"^.{10,400}?[.!?…]\s*\(\s*" + _CREDIT_WORDS + r"\s*:[^()]{1,80}\)(?:\s*\|?\s+|(?=[A-ZĐÀ-Ỹ]))(?=\S)",
+    rf"^.{{10,{_GLUED_CAPTION_MAX}}}?[.!?…]\s*\(\s*" + _CAPTION_WORDS
+    + r"\s*:[^()]{1,80}\)(?:\s*\|?\s+|(?=[A-ZĐÀ-Ỹ]))(?=\S)",
     re.I | re.S,
 )
 # A caption line that opens with its label ("Photo: KFOR soldiers carry ...", "Ảnh: ..."), and one glued before
 # the lead with a one-word credit ("... on Saturday. Photo: Reuters Twelve people were injured ...").
 _CAPTION_LABEL = re.compile(r"^(?:photo|photos|picture|image|ảnh|video)\s*:", re.I)
 _GLUED_LABEL_CAPTION = re.compile(
-    r"^.{10,400}?[.!?]\s+(?:photo|ảnh|image|picture)\s*:\s*[\w&./-]+\s+(?=[A-ZĐÀ-Ỹ0-9\"“])", re.I | re.S
+    rf"^.{{10,{_GLUED_CAPTION_MAX}}}?[.!?]\s+(?:photo|ảnh|image|picture)\s*:\s*[\w&./-]+\s+(?=[A-ZĐÀ-Ỹ0-9\"“])",
+    re.I | re.S
 )
 # A copyright line, or one glued to the end of the last paragraph ("... UNIFIL. ALL RIGHTS RESERVED © Copyright ANSA").
+_COPYRIGHT_HOLDER_MAX = 80  # characters after the © or "Copyright 2025"
 _COPYRIGHT = re.compile(
-    r"(?:^|\s+)(?:(?:ALL RIGHTS RESERVED|All rights reserved)\.?\s*(?:©.{0,80})?"
-    r"|(?:©|Copyright ©|Copyright \d{4}).{0,80})$"
+    rf"(?:^|\s+)(?:(?:ALL RIGHTS RESERVED|All rights reserved)\.?\s*(?:©.{{0,{_COPYRIGHT_HOLDER_MAX}}})?"
+    rf"|(?:©|Copyright ©|Copyright \d{{4}}).{{0,{_COPYRIGHT_HOLDER_MAX}}})$"
 )
-# how far from the end a copyright tail can start (its words, ©, 80 characters): only that tail is searched - a
+# how far from the end a copyright tail can start (its words, ©, the holder): only that tail is searched - a
 # search of the whole paragraph tries the pattern at every space, the costliest step of cleaning a feed item
-_COPYRIGHT_REACH = 130
+_COPYRIGHT_REACH = _COPYRIGHT_HOLDER_MAX + 50
 # a glued caption's colon ("(Ảnh: ...)", "Photo: ...") comes within this many characters of the paragraph's start
-_GLUED_REACH = 600
+_GLUED_REACH = _GLUED_CAPTION_MAX + 200
 _ILLUSTRATION = re.compile(r"^\(?(?:ảnh minh họa|ảnh minh hoạ|illustration(?: photo)?)\)?\.?$", re.I)
 
 
@@ -200,8 +204,8 @@ def _follow_line(line: str) -> bool:
     return len(line) <= _FOLLOW_MAX and bool(_FOLLOW.match(line))
 
 
-def _credit_line(line: str) -> bool:
-    return len(line) <= _CREDIT_MAX and bool(_CREDIT.search(line))
+def _byline(line: str) -> bool:
+    return len(line) <= _BYLINE_MAX and bool(_BYLINE.search(line))
 
 
 def _teaser_line(line: str) -> bool:
@@ -271,7 +275,7 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
             if out:
                 break
             continue  # a heading before any of the article (a page's menu): the article is still to come
-        if _follow_line(para) or _teaser_line(para) or _credit_line(para):
+        if _follow_line(para) or _teaser_line(para) or _byline(para):
             continue
         para = _without_copyright(strip_glued_caption(para))
         if not para or _caption(para):
