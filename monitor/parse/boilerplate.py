@@ -59,12 +59,16 @@ _FOLLOW = re.compile(
 )
 _FOLLOW_MAX = 200
 
+# The words that say where a text comes from, in a credit: "(Theo TTXVN)", "(Nguồn: VOV)", "(source: NATO)".
+_SOURCE_WORDS = r"(?:theo|nguồn|source)"
+
 # Credit and furniture lines of a copied page: "(Reporting by A; Editing by B)", "Vũ Hoàng (Theo AFP, DW)" (a name
 # only before the credit: "Mỹ gửi thêm 200 binh sĩ (Theo Reuters)" is the article),
 # a link's label ("..., opens new tab"), an outlet's standards line. Dropped.
 _BYLINE = re.compile(
     r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written) by\b"
-    r"|^(?-i:[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*){0,4} ?)?\(\s*(?:theo|nguồn|source)\s*:?\s*[^()]{1,60}\)\s*\.?$"
+    r"|^(?-i:[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*){0,4} ?)?\(\s*" + _SOURCE_WORDS
+    + r"\s*:?\s*[^()]{1,60}\)\s*\.?$"
     r"|,\s*opens (?:in )?(?:a )?new (?:tab|window)\s*$"
     r"|^our standards\s*:",
     re.I,
@@ -99,7 +103,7 @@ _PREFIX_LEAD = re.compile(
 )
 
 # Where the text names its source, "(Theo TTXVN)", "(Nguồn: VOV)": not a word the article is about.
-_SOURCE_MENTION = re.compile(r"\(\s*(?:theo|nguồn|source|via)\b[^()]*\)", re.I)
+_SOURCE_MENTION = re.compile(r"\(\s*(?:" + _SOURCE_WORDS + r"|via)\b[^()]*\)", re.I)
 
 # Photo captions and credits.
 _CAPTION_WORDS = r"(?:nguồn|ảnh|photo|photos|source|credit|image|picture|video|đồ họa|clip)"
