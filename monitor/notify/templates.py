@@ -31,7 +31,7 @@ PLACEHOLDERS = {
     "alert_id": "the alert's stable id",
 }
 SNIPPET_MAX = 600
-TITLE_MAX = 200
+TITLE_MAX = alert_text.MAX_TITLE  # a message's title: one line of at most this many characters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
