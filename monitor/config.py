@@ -51,7 +51,7 @@ class Settings:
     operator_channel: str | None = None  # a [[channel]] id told once when a source starts failing, once on recovery
     max_backoff: float = 6 * 3600.0  # a failing source is retried at least this often
     parse_budget: float = 10.0  # seconds one document may take to parse before it is refused
-    parse_workers: int = 0  # parser processes; 0: one per CPU core
+    parse_workers: int = 0  # parser processes; 0: one per CPU core, and one more
     retry_base: float = 60.0  # first delivery retry after this many seconds, then doubling
     retry_max: float = 3600.0
     give_up_after: float = 3 * 86400.0  # a delivery still failing after this is marked failed
@@ -172,7 +172,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "operator_channel": (_STR, 'the id of a [[channel]] told when a source starts failing and when it recovers'),
         "max_backoff": (_STR + _NUM, 'a duration such as "6h"'),
         "parse_budget": (_STR + _NUM, 'a duration such as "10s"'),
-        "parse_workers": ((int,), "a whole number of processes (0: one per core)"),
+        "parse_workers": ((int,), "a whole number of processes (0: one per core, and one more)"),
         "retry_base": (_STR + _NUM, 'a duration such as "1m"'),
         "retry_max": (_STR + _NUM, 'a duration such as "1h"'),
         "give_up_after": (_STR + _NUM, 'a duration such as "3d"'),
