@@ -244,12 +244,14 @@ class _BatchAlerts:
     taken: dict[str, str]  # alert id -> its dedup key, for the ids this call's matches would take
     sent_last_hour: dict[str, int] = field(default_factory=dict)
     stories: dict[str, _Stories] = field(default_factory=dict)
-    # the alerts and deliveries made and not yet written: written together (``write``) before anything reads
+    # the alerts and deliveries made and not yet written: written together (``flush``) before anything reads
     # alerts back, and before the commit - one executemany each instead of the ORM's work per row
     unwritten_alerts: list[dict] = field(default_factory=list)
     unwritten_deliveries: list[dict] = field(default_factory=list)
 
-    def write(self, s: Session) -> None:
+    def flush(self, s: Session) -> None:
+        """All this call made so far into the transaction: the session's objects, then the unwritten rows."""
+        s.flush()
         conn = s.connection()
         if self.unwritten_alerts:
             conn.execute(_INSERT_ALERT, self.unwritten_alerts)
@@ -261,8 +263,7 @@ class _BatchAlerts:
     def stories_of(self, s: Session, topic_id: str, since: datetime) -> _Stories:
         known = self.stories.get(topic_id)
         if known is None:
-            s.flush()
-            self.write(s)
+            self.flush(s)
             known = self.stories[topic_id] = _topic_stories(s, topic_id, since)
         return known
 
@@ -303,8 +304,7 @@ def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str
                       if other is not None and (mine ^ other).bit_count() <= NEAR), None)
         if first is None:
             return None
-        s.flush()
-        batch.write(s)
+        batch.flush(s)
         row = s.get(AlertRow, first)
         if row is not None:
             return row
@@ -658,12 +658,12 @@ class Store:
                                                                      cooldown)))
                     else:
                         if url != it.article.url:
-                            batch.write(s)
+                            batch.flush(s)
                             for alert in s.exec(select(AlertRow).where(AlertRow.article_id == article_id)).all():
                                 _also_reported(s, alert, it.article, now)
                         results[n] = Saved("copy")
                     new_keys += [{"key": k, "article_id": article_id} for k in keys]
-                batch.write(s)
+                batch.flush(s)
                 if new_keys:
                     conn.execute(_INSERT_KEY, new_keys)
                 s.commit()
@@ -686,8 +686,7 @@ class Store:
                 logging.getLogger("monitor.store").error("alert id %s is taken by another story; using a longer id",
                                                          aid)
                 aid = alert_id_for(m.topic_id, article.url, length=32)
-                s.flush()
-                batch.write(s)
+                batch.flush(s)
                 longer = s.get(AlertRow, aid)
                 taken = None if longer is None else longer.dedup_key
             if taken is not None:
