@@ -65,34 +65,39 @@ def declared_charset(body: bytes, content_type: str = "") -> str | None:
 
 def decode(body: bytes, content_type: str = "") -> str:
     """Decode a response body to NFC text; never raises."""
-    text = _decode(body or b"", content_type)
-    return unicodedata.normalize("NFC", text)
+    return decode_named(body, content_type)[0]
 
 
-def _decode(body: bytes, content_type: str) -> str:
+def decode_named(body: bytes, content_type: str = "") -> tuple[str, str]:
+    """The NFC text of a response body and the codec it was read with; never raises."""
+    text, name = _decode(body or b"", content_type)
+    return unicodedata.normalize("NFC", text), name
+
+
+def _decode(body: bytes, content_type: str) -> tuple[str, str]:
     bom = _sniff_bom(body)
     if bom:
         name, size = bom
-        return body[size:].decode(name, "replace")
+        return body[size:].decode(name, "replace"), name
     declared = declared_charset(body, content_type)
     if declared:
         try:
-            return body.decode(declared)
+            return body.decode(declared), declared
         except UnicodeDecodeError:
             pass  # the declaration lies; sniff below
     try:
-        return body.decode("utf-8")
+        return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         # Mostly UTF-8 with a stray byte or two: keep UTF-8 rather than garble every letter.
         if _mostly_utf8(body):
-            return body.decode("utf-8", "replace")
+            return body.decode("utf-8", "replace"), "utf-8"
     for name in (declared, "cp1258"):
         if name:
             try:
-                return body.decode(name)
+                return body.decode(name), name
             except UnicodeDecodeError:
                 continue
-    return body.decode("latin-1")
+    return body.decode("latin-1"), "latin-1"
 
 
 def _mostly_utf8(body: bytes) -> bool:

@@ -23,7 +23,11 @@ def _split(text: str) -> tuple[str, str]:
 
 def refuse_entities(body: bytes, content_type: str = "") -> str:
     """The decoded (NFC) text; ``EntityDeclared`` when its prolog declares an entity."""
-    text = decode(body, content_type)
+    return refuse_declared_entities(decode(body, content_type))
+
+
+def refuse_declared_entities(text: str) -> str:
+    """``text``, or ``EntityDeclared`` when its prolog declares an entity."""
     prolog, _ = _split(text)
     if _ENTITY.search(prolog):
         raise EntityDeclared("refused: the document declares <!ENTITY in its prolog")

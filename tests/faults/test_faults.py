@@ -44,7 +44,10 @@ def item(n: int, title: str = "", guid: str | None = "", link: str | None = None
 BILLION_LAUGHS = rss(item(1), prolog=(
     '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
     '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'))
-AUTHOR_562 = rss(item(1).replace("</item>", f"<author>{'a' * 31 * 1024}</author></item>"))  # feedparser #562
+# feedparser #562: its author regex spins for seconds on a long <author>. A well-formed feed is read by the
+# strict reader, which never runs that regex; cut short, the feed is left to feedparser, and to the budget.
+AUTHOR_562 = rss(item(1).replace("</item>", f"<author>{'a' * 31 * 1024}</author></item>"))
+AUTHOR_562_CUT = AUTHOR_562[:-len("</channel></rss>")]
 
 # source id -> (handler, expected status, words the last error must hold)
 FAULTS = {
@@ -60,10 +63,11 @@ FAULTS = {
     "garbage": (respond(200, bytes(range(256)) * 20, {"Content-Type": RSS}), "parse error", ["not a feed"]),
     "empty-200": (respond(200, b"", {"Content-Type": RSS}), "empty body", ["empty body"]),
     "billion-laughs": (respond(200, BILLION_LAUGHS, {"Content-Type": RSS}), "refused", ["<!ENTITY"]),
-    "author-562": (respond(200, AUTHOR_562, {"Content-Type": RSS}), "parse timeout", ["budget"]),
+    "author-562": (respond(200, AUTHOR_562_CUT, {"Content-Type": RSS}), "parse timeout", ["budget"]),
 }
 # faults a feed reader should shrug off: source id -> (handler, items expected new)
 SURVIVABLE = {
+    "author-562-well-formed": (respond(200, AUTHOR_562, {"Content-Type": RSS}), 1),
     "truncated-xml": (respond(200, rss(item(10), item(11), item(12))[:-60], {"Content-Type": RSS}), 3),
     "wrong-content-type": (respond(200, rss(item(20)), {"Content-Type": "text/html"}), 1),
     "wrong-charset": (respond(200, rss(item(30, "Thổ Nhĩ Kỳ gửi thêm binh sĩ cho KFOR")),
