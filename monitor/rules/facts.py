@@ -37,7 +37,13 @@ A figure that troops are added to (``bổ sung cho 18.500 binh sĩ của KFOR``,
 of KFOR``, ``joining its 240 troops already there``) is the force's total, or nothing, never a change.
 A national contingent in the force's place growing ``from X to Y`` is the change Y - X.
 
-``to Y ... from X`` (``cut to 10,000 by January from some 14,000 now``) states two totals and no change.
+``to Y ... from X`` (``cut to 10,000 by January from some 14,000 now``, ``to some 4,500, up from roughly 3,800 earlier
+in the year``) states two totals and no change; ``từ mức X`` is ``from X``.
+What is left after a movement (``withdraw 150 troops from KFOR, leaving about 4,300``, ``chỉ còn lại 700 binh sĩ``) is
+the force's total or a contingent's size, and a size dated by a movement (``which will number about 700 troops after
+the drawdown``) is not moved by it. A ceiling named earlier in the figure's clause (``the troop ceiling stays at 400
+soldiers``, ``trần quân số ... vẫn ở mức 400 binh sĩ``) is no fact, and a sentence of an extension (``gia hạn thêm
+một năm``, ``extended the deployment of``) tells no troops arriving.
 Two troop figures joined by "and" (``550 German and 150 Austrian soldiers``) are parts of one group: never
 the force's total, troops added or removed when the sentence before tells troops arriving or leaving.
 A word of direction before the place (``bắt đầu tới Cô-xô-vô``) is an arrival. Vietnamese written without
@@ -189,6 +195,13 @@ _CASUALTY_WINDOW = 6  # words after the troop word ("30 binh sĩ gìn giữ hòa
 _CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of", "cap of", "limit of", "no more than",
               "không quá", "allows for", "allow for", "allows", "allowing", "authorises", "authorizes",
               "authorising", "authorizing", "permits")
+# Earlier in the figure's clause, a ceiling named with no word of moving between it and the figure: the figure is
+# the ceiling, whatever the sentence before told (``trần quân số tối đa cho sứ mệnh vẫn được giữ ở mức 400 binh sĩ``,
+# ``the troop ceiling stays at 400 soldiers``; not ``the cap was raised and Germany will send 150 more soldiers``).
+# ("trần" alone is also a surname.)
+_CAP_NOUN = _words("ceiling", "ceilings", "cap", "upper limit", "troop limit", "maximum", "maximum number",
+                   "mức trần", "trần quân số", "trần số quân", "giới hạn quân số", "giới hạn tối đa", "tối đa")
+_CAP_WINDOW = 12  # words before the figure, in its clause
 # After a figure: what may be deployed is a ceiling (``up to 400 soldiers of the Bundeswehr may be deployed``).
 _PERMITTED = _words("may", "might", "can", "could", "được phép", "có thể được")
 _PERMITTED_WINDOW = 5  # words after the troop word
@@ -204,15 +217,17 @@ _OWNERS = frozenset(norm_word(w, False) for w in (
     "the its their his her our s country nation country's existing current already của các những").split())
 # Between two numbers: the first shares the second's troop word (``from 3,800 to 4,500 troops``).
 _JOINERS = frozenset(norm_word(w, False) for w in "and or to và hoặc lên xuống đến tới còn".split())
-_FROM_X = _words("from", "từ")
+# "từ mức 3.800" (from the level of 3,800) is "from 3,800".
+_FROM_X = _words("from", "từ", "từ mức", "from a level of", "from a strength of")
 _TO_Y = _words("to", "lên", "xuống", "xuống còn", "đến", "tới")
 # ``the 6,000-strong force``: a strength when a word of the force follows, a contingent's size otherwise.
 _STRONG = _words("strong")
 _FORCE_WORDS = _words("force", "mission", "peacekeeping force", "nato-led force", "nato force")
-# A number with no troop word is read only before one of these (or at the end of the sentence).
+# A number with no troop word is read only before one of these (or at the end of the sentence): a time
+# (``some 14,000 now``, ``up from 3,800 earlier in the year``, ``từ 3.800 hồi đầu năm``), a preposition, ``người``.
 _BARE_NEXT = frozenset(norm_word(w, False) for w in (
     "now today currently by in at this next from as after before when since following under hiện nay vào trong "
-    "từ sau khi kể người once until upon").split())
+    "từ sau khi kể người once until upon earlier previously last early late hồi trước đầu cuối").split())
 # A sentence that speaks of troops or strength; a number with no troop word needs one (or the force close by).
 _STRENGTH = _words("strength", "troop level", "troop levels", "quân số", "tổng quân số", "sĩ số")
 # Between a word of strength and the figure: "quân số ... hiện là 4.000", "its strength is about 4,500".
@@ -245,9 +260,13 @@ _ADD_WINDOW_AFTER = 16  # and after its troop word
 _VI_WINDOW_SCALE = 1.5  # Vietnamese words are syllables: the same clause is half as long again in tokens
 
 
+def _vietnamese(norms: _Words) -> bool:
+    return norms.unaccented or _VI_MARKS.search(norms.joined) is not None
+
+
 def _windows(norms: _Words) -> tuple[int, int]:
     """How many words before a figure and after its troop word a verb of moving troops may stand."""
-    if norms.unaccented or _VI_MARKS.search(norms.joined):
+    if _vietnamese(norms):
         return round(_ADD_WINDOW_BEFORE * _VI_WINDOW_SCALE), round(_ADD_WINDOW_AFTER * _VI_WINDOW_SCALE)
     return _ADD_WINDOW_BEFORE, _ADD_WINDOW_AFTER
 _OTHERS_WINDOW = 4  # words around the figure where another force or army excludes it
@@ -665,6 +684,21 @@ def _partitive(norms: _Words, pos: int, numbers: dict[int, NumberSpan]) -> tuple
 # ── the extractor ────────────────────────────────────────────────────────────────────────────────
 
 
+def _ceiling(norms: _Words, fig: _Figure) -> bool:
+    """The figure is a ceiling: a word of one right before it (``tối đa 400 binh sĩ``, ``a maximum of 235``), one
+    earlier in its clause with no word of moving between (``the troop ceiling stays at 400 soldiers``), or a verb
+    of being allowed after it (``up to 400 soldiers may be deployed``; not ``in May``)."""
+    before = _skip_back(norms, fig.start)
+    if _ending_at(norms, before, _CAP) is not None:
+        return True
+    if any(norms[i - 1] not in _MONTH_BEFORE
+           for i in _find(norms, _PERMITTED, fig.unit_end, fig.unit_end + _PERMITTED_WINDOW)):
+        return True
+    window = round(_CAP_WINDOW * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    caps = _find(norms, _CAP_NOUN, max(fig.clause[0], before - window), before)
+    return bool(caps) and not _find(norms, _MOVES, caps[-1] + 1, before)
+
+
 def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
     # "30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured": the casualties are the 30
@@ -674,9 +708,7 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # the force's strength is in the thousands; "trong đó có bốn mươi quân nhân" is a contingent, never a total
     whole = not fig.part and fig.value >= MIN_TOTAL
     before = _skip_back(norms, fig.start)
-    if _ending_at(norms, before, _CAP) is not None or any(
-            norms[i - 1] not in _MONTH_BEFORE for i in _find(norms, _PERMITTED, fig.unit_end,
-                                                             fig.unit_end + _PERMITTED_WINDOW)):
+    if _ceiling(norms, fig):
         return None
     if fig.strong and whole:
         return 0
@@ -693,6 +725,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         of_force = not _find(norms, _PARTS, lo, before)
     if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and whole:
         return 0
+    # "withdraw 150 troops from KFOR, leaving about 4,300", "rút 150 binh sĩ, chỉ còn lại 700 binh sĩ": what is left
+    # after a movement is the force's strength, or a contingent's size, never the troops moved
+    if _remaining(norms, before):
+        return 0 if of_force and whole else None
     # "KFOR currently numbers about 3,800. The reinforcements will bring it to roughly 4,500": "it" is the force
     # of the sentence before (the figure's sentence is the force's, see ``extract_facts``)
     if whole and _ending_at(norms, before, _IT_REACH) is not None:
@@ -759,6 +795,11 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     denied = _negated(norms, _skip_back(norms, fig.start), 6)
     removes += [i for i in _departures(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
     adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
+    if _size(norms, fig):
+        # "which will number about 700 troops after the drawdown", "sẽ có khoảng 700 binh sĩ sau đợt cắt giảm": a
+        # word of moving after "after" dates the size, it does not move the figure
+        removes = [i for i in removes if not _dated(norms, i)]
+        adds = [i for i in adds if not _dated(norms, i)]
     # "extended the deployment of up to 195 soldiers", "gia hạn sứ mệnh của 80 binh sĩ": troops kept, not sent; a word
     # of sending that the extension governs ("the deployment of") sends nothing
     extends = _find(norms, _EXTEND, lo, fig.start)
@@ -786,6 +827,30 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     def distance(i: int) -> int:
         return fig.start - i if i < fig.start else i - fig.unit_end + 1
     return -1 if min(map(distance, removes)) < min(map(distance, adds)) else 1
+
+
+# Right before a figure: it is what is left after a movement (``leaving about 4,300``, ``chỉ còn lại 700 binh sĩ``),
+# also with its owner between (``leaving its contingent with 1,200 soldiers``).
+_REMAINING = _words("leaving", "leaves", "left with", "còn lại", "chỉ còn", "chỉ còn lại", "sẽ còn lại")
+_LEAVING = _words("leaving", "leaves", "leave", "left")
+_WITH = _words("with", "với")
+_LEFT_WITH_GAP = 4  # words between "leaving" and "with": "leaving the Italian contingent with"
+
+
+def _remaining(norms: _Words, before: int) -> bool:
+    if _ending_at(norms, before, _REMAINING) is not None:
+        return True
+    return _ending_at(norms, before, _WITH) is not None and bool(
+        _find(norms, _LEAVING, before - 1 - _LEFT_WITH_GAP, before - 1))
+
+
+# Right before a word of moving: a time that dates a state (``after the drawdown``, ``sau đợt cắt giảm``).
+_AFTER_TIME = _words("after", "following", "once", "upon", "sau", "sau khi", "sau đợt")
+_DATED_GAP = 3  # words from the time word to the word of moving: "after the planned drawdown"
+
+
+def _dated(norms: _Words, i: int) -> bool:
+    return bool(_find(norms, _AFTER_TIME, i - _DATED_GAP, i))
 
 
 # Right before a figure: it is a size the sentence states (``which numbers 250 soldiers``, ``hiện có 250 binh sĩ``).
@@ -1059,11 +1124,16 @@ def _owned_by_a_nation(norms: _Words, folded: _Words, rules: FactRules, start: i
 
 
 def _movement(norms: _Words, folded: _Words, rules: FactRules) -> int:
-    """+1 when a sentence tells troops arriving (a verb of adding, ``tới Kosovo``), -1 leaving, 0 neither."""
+    """+1 when a sentence tells troops arriving (a verb of adding, ``tới Kosovo``), -1 leaving, 0 neither. A word
+    of adding that an extension governs (``gia hạn thêm một năm``, ``extended the deployment of``) adds nothing:
+    the troops of an extended mission stay."""
     if _removals(norms, 0, len(norms)) or _departures(norms, folded, rules, 0, len(norms)):
         return -1
-    adds = [i for i in _find(norms, ADD) if norms[i] not in ("more", "hơn")]
-    return 1 if adds or _arrivals(norms, folded, rules, 0, len(norms)) else 0
+    extends = _find(norms, _EXTEND)
+    adds = [i for i in _find(norms, ADD) + _arrivals(norms, folded, rules, 0, len(norms))
+            if norms[i] not in ("more", "hơn") and not any(
+                0 < i - e <= _EXTEND_REACH and _AND.isdisjoint(norms[e:i]) for e in extends)]
+    return 1 if adds else 0
 
 
 def _reversed_from(fig: _Figure, figs: Sequence[_Figure], kinds: dict[int, int | None],
@@ -1222,6 +1292,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
                 if (kind is None and (fig.part or not (names_force or _size(norms, fig))) and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
+                        and not _ceiling(norms, fig)
                         and not _from_nations(norms, fig.unit_end) and (moved := move_before())):
                     # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
                     # soldiers landed at Arlanda" (not "Italy has about 1,000 soldiers in the mission", a size, nor
