@@ -35,6 +35,7 @@ class Daemon:
         self._delivering = asyncio.Lock()
         self.parser: ParsePool | None = None  # the parse workers, while a round or the daemon runs
         self._scheduler: AsyncIOScheduler | None = None  # while run_forever runs
+        self._stored: dict[str, frozenset[str]] = {}  # what each feed's last poll found stored (Poller.stored)
 
     def apply_config(self, config: Config) -> None:
         """Use a reloaded config (SIGHUP) from the next poll and delivery tick on."""
@@ -76,7 +77,7 @@ class Daemon:
         """Poll the due sources (or all of them) concurrently; each failure stays with its source."""
         async with self._busy:
             ids = [s.id for s in self.config.sources]
-            poller = Poller(self.config, self.store, fetcher, self.topics, self.parser)
+            poller = Poller(self.config, self.store, fetcher, self.topics, self.parser, self._stored)
             if not all_sources:
                 return await self._poll_claimed(poller, ids)
             results = await asyncio.gather(*(poller.poll(self.config.source(sid)) for sid in ids),

@@ -20,11 +20,10 @@ from monitor.config import Config
 from monitor.errors import Blocked, FetchError
 from monitor.fetch.client import Fetcher
 from monitor.metrics import METRICS
-from monitor.normalize import canonical_url
 from monitor.parse import jobs
 from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
 from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
-from monitor.parse.jobs import Prepared
+from monitor.parse.jobs import Prepared, item_keys
 from monitor.records import Entry, Source
 from monitor.rules import CompiledTopic, compile_config_topics
 from monitor.store import Store, utcnow
@@ -62,6 +61,7 @@ class _Candidate:
     entry: Entry | None  # what the feed itself says of the item; None for listing and sitemap links
     keys: list[str]
     fetch_page: bool = True  # the article page must be fetched (links; full-text feed items)
+    prepared: Prepared | None = None  # made ready by the worker that read the feed
 
 
 def source_url(source: Source, now: datetime) -> str:
@@ -69,16 +69,9 @@ def source_url(source: Source, now: datetime) -> str:
     return source.url.replace("{year}", str(now.year)).replace("{month}", str(now.month))
 
 
-def item_keys(source: Source, url: str, guid: str | None = None) -> list[str]:
-    keys = [f"url:{canonical_url(url)}"]
-    if guid:
-        keys.append(f"guid:{source.id}:{guid.strip()}")
-    return keys
-
-
 class Poller:
     def __init__(self, config: Config, store: Store, fetcher: Fetcher, topics: list[CompiledTopic],
-                 parser: ParsePool | InlineParser | None = None):
+                 parser: ParsePool | InlineParser | None = None, stored: dict[str, frozenset[str]] | None = None):
         self.config = config
         self.store = store
         self.fetcher = fetcher
@@ -89,6 +82,10 @@ class Poller:
         self._worker_topics = self.parser.share("topics", compile_config_topics,
                                                 lambda: jobs.topics_config(config), config)
         self._states: dict | None = None  # every source's state, read once per round (see poll)
+        # per feed, the first keys of the items its last poll found stored: the worker that reads the feed next
+        # time prepares only the others (a hint to save work; the store still decides what is new). The daemon
+        # keeps it from round to round.
+        self.stored: dict[str, frozenset[str]] = {} if stored is None else stored
         # polls under way at once: a cold round fetches faster than it parses, and each poll waiting for a
         # parser holds its document; more than the fetch concurrency in flight only costs memory
         self._slots = asyncio.Semaphore(max(2 * config.settings.concurrency, 16))
@@ -159,16 +156,18 @@ class Poller:
     async def _candidates(self, source: Source, body: bytes, content_type: str,
                           final_url: str) -> list[_Candidate]:
         if source.kind == "feed":
-            feed = await self.parser.run(jobs.feed_job, body, final_url, content_type, source.language)
+            topics = None if source.full_text else self._worker_topics  # full text: the pages are prepared
+            read = await self.parser.run(jobs.read_feed_job, body, final_url, content_type, source, topics,
+                                         self.stored.get(source.id, frozenset()))
+            feed = read.feed
             if feed.warnings:
                 log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(feed.warnings[:3]))
-            entries = feed.entries
             out = []
-            for e in entries:
+            for e, prepared in zip(feed.entries, read.prepared, strict=True):
                 if not e.url:
                     continue
                 keys = item_keys(source, e.url, e.guid)
-                out.append(_Candidate(e.url, e, keys, fetch_page=source.full_text))
+                out.append(_Candidate(e.url, e, keys, fetch_page=source.full_text, prepared=prepared))
             return out
         if source.kind == "sitemap":
             links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
@@ -190,13 +189,22 @@ class Poller:
     # -- stages: fetch article pages, normalize, dedup, match, store with alerts -------------
 
     async def _process(self, source: Source, candidates: list[_Candidate], outcome: PollOutcome) -> None:
-        known = self.store.seen_keys(k for c in candidates for k in c.keys)  # one query for the whole poll
-        fresh = [c for c in candidates if known.isdisjoint(c.keys)]
-        ready = [c for c in fresh if not c.fetch_page]
+        # An item its worker made ready goes to the store as it is: the store skips what it holds ("seen"). The
+        # others - the items the hint said were stored, links, full-text items - are looked up first, in one query.
+        rest = [c for c in candidates if c.prepared is None]
+        known = self.store.seen_keys(k for c in rest for k in c.keys) if rest else set()
+        fresh = [c for c in rest if known.isdisjoint(c.keys)]
+        unprepared = [c for c in fresh if not c.fetch_page]  # the hint was wrong (a database restored from a backup)
+        if unprepared:
+            done = await self.parser.run(jobs.prepare_articles, source, [c.entry for c in unprepared],
+                                         self._worker_topics)
+            for c, p in zip(unprepared, done, strict=True):
+                c.prepared = p
+        ready = [c for c in candidates if c.prepared is not None]  # in the feed's order
         if ready:  # a feed's own items: normalized, matched and fingerprinted by a worker, stored together
-            prepared = await self.parser.run(jobs.prepare_articles, source, [c.entry for c in ready],
-                                             self._worker_topics)
-            self._store_prepared(source, [(p, c.keys) for p, c in zip(prepared, ready, strict=True)], outcome)
+            self._store_prepared(source, [(c.prepared, c.keys) for c in ready], outcome)
+        if source.kind == "feed" and not source.full_text:
+            self.stored[source.id] = frozenset(c.keys[0] for c in candidates)  # each known or stored now
         budget = source.max_items
         page_errors: list[FetchError | ParseError] = []
         fetched = 0

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from monitor.config import Config, Settings
 from monitor.dedup import fingerprint
-from monitor.normalize import make_article
+from monitor.normalize import canonical_url, make_article
 from monitor.parse.encoding import decode
 from monitor.parse.errors import BlockedPage
 from monitor.parse.feed import FeedResult, parse_feed
@@ -30,6 +30,39 @@ class Prepared:
     fingerprint: str | None
 
 
+@dataclass(frozen=True)
+class FeedRead:
+    """A feed read by a worker, and each entry made ready to store there too, unless the poller's hint said it
+    was already stored (None): a cold feed then costs one trip to a worker, not two."""
+
+    feed: FeedResult
+    prepared: list[Prepared | None]
+
+
+def item_keys(source: Source, url: str, guid: str | None = None) -> list[str]:
+    """The keys an item is known by in the store: its canonical URL, and the source's guid for it."""
+    keys = [f"url:{canonical_url(url)}"]
+    if guid:
+        keys.append(f"guid:{source.id}:{guid.strip()}")
+    return keys
+
+
+def read_feed_job(body: bytes, url: str, content_type: str, source: Source, topics: TopicSet | None,
+                  stored: frozenset[str]) -> FeedRead:
+    """Parse a feed and prepare its entries whose first key is not in ``stored`` (none without ``topics``).
+
+    ``stored`` is only a hint to save work: the poller still asks the store which entries are new, and
+    prepares any new entry the hint made this skip."""
+    feed = parse_feed(body, url, content_type, source.language)
+    prepared: list[Prepared | None] = []
+    for entry in feed.entries:
+        if topics is None or not entry.url or item_keys(source, entry.url, entry.guid)[0] in stored:
+            prepared.append(None)
+        else:
+            prepared.extend(prepare_articles(source, [entry], topics))
+    return FeedRead(feed, prepared)
+
+
 def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> list[Prepared]:
     """Normalize, match and fingerprint a source's new items (the same as the pipeline did for each in turn)."""
     out = []
@@ -44,10 +77,6 @@ def topics_config(config: Config) -> Config:
     """What a worker needs to compile the topics: the config without its sources, channels and settings
     (nothing secret leaves the daemon's process)."""
     return replace(config, sources=(), channels=(), settings=Settings())
-
-
-def feed_job(body: bytes, url: str, content_type: str, language: str) -> FeedResult:
-    return parse_feed(body, url, content_type, language)
 
 
 def sitemap_job(body: bytes, link_pattern: str | None, url: str) -> list[SitemapLink]:

@@ -179,8 +179,10 @@ def daemon_rounds(config_path: str, port: int) -> None:
     t0, c0 = time.perf_counter(), _self_cpu()
     from monitor import config as config_mod
     from monitor.daemon import Daemon
+    from monitor.logging_setup import setup_logging
     from monitor.store import Store
 
+    setup_logging(os.environ.get("MONITOR_LOG_LEVEL", "INFO"))  # as `monitor run` does
     config = config_mod.load(config_path)
     store = Store(config.settings.database)
     daemon = Daemon(config, store)
@@ -272,6 +274,9 @@ def main() -> int:
     ap.add_argument("--feeds", type=int, default=1000)
     ap.add_argument("--items", type=int, default=30)
     ap.add_argument("--no-urlwatch", action="store_true")
+    ap.add_argument("--log-level", default="ERROR",
+                    help="the daemon's MONITOR_LOG_LEVEL (its log goes to a pipe, as to a journal); WARNING adds "
+                         "one line per alert (1,200 in the cold round), INFO one per poll")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--daemon", metavar="CONFIG", help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
@@ -294,9 +299,9 @@ def main() -> int:
         urls = [f"http://{HOSTS[i % len(HOSTS)]}:{port}/feed/{i}.xml" for i in range(args.feeds)]
         size = len(urllib.request.urlopen(urls[0], timeout=10).read())
         print(f"farm: {args.feeds} feeds x {args.items} items (~{size / 1024:.0f} KB per feed) on "
-              f"{HOSTS[0]}-{HOSTS[-1]}:{port}; {os.cpu_count()} CPU cores")
+              f"{HOSTS[0]}-{HOSTS[-1]}:{port}; {os.cpu_count()} CPU cores; daemon log level {args.log_level}")
         config = write_config(folder, urls)
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "MONITOR_LOG_LEVEL": "ERROR"}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "MONITOR_LOG_LEVEL": args.log_level}
         proc = subprocess.run([sys.executable, __file__, "--daemon", str(config), "--port", str(port)],
                               capture_output=True, text=True, env=env, cwd=folder)
         ours = {}
