@@ -17,6 +17,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,11 @@ class Config:
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [terms]: named term lists (@name)
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        return self._source_by_id[source_id]
+
+    @cached_property
+    def _source_by_id(self) -> dict[str, Source]:  # a round looks up each of a thousand sources
+        return {s.id: s for s in self.sources}
 
     def secrets(self) -> list[str]:
         """Every secret string the config holds, for redaction."""

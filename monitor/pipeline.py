@@ -163,11 +163,9 @@ class Poller:
             if feed.warnings:
                 log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(feed.warnings[:3]))
             out = []
-            for e, prepared in zip(feed.entries, read.prepared, strict=True):
-                if not e.url:
-                    continue
-                keys = item_keys(source, e.url, e.guid)
-                out.append(_Candidate(e.url, e, keys, fetch_page=source.full_text, prepared=prepared))
+            for e, keys, prepared in zip(feed.entries, read.keys, read.prepared, strict=True):
+                if keys:  # an entry with no URL has none
+                    out.append(_Candidate(e.url, e, keys, fetch_page=source.full_text, prepared=prepared))
             return out
         if source.kind == "sitemap":
             links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
