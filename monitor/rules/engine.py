@@ -28,8 +28,11 @@ result is the same as evaluating every topic.
 
 A field is not cut into words: ``text.FieldTokens`` searches it (byte operations in C) for the terms looked
 up and keeps where they are (their character offsets, for the evidence); only for the operands of a NEAR does it
-count the tokens before those found (their positions). Topics that share a term share its lookup (one
-``text.TermPlan`` per term).
+count the tokens before those found (their positions). A NEAR of terms (or OR groups of terms) looks for its
+right operand only within ``n`` tokens of its left one's occurrences (or the other way round), stepping over
+those tokens in C, and counts only the occurrences that are near (``_Near._by_offsets``): most NEARs evaluated
+do not hold, and then nothing is counted. Topics that share a term share its lookup (one ``text.TermPlan`` per
+term).
 """
 
 from __future__ import annotations
@@ -39,14 +42,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from monitor.records import Article, Evidence, Hit, Match
 from monitor.rules.facts import FactRules, extract_facts
 from monitor.rules.prefilter import Candidates, Prefilter, term_keys
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import FieldTokens, norm_word, search_form, term_plan
+from monitor.rules.text import FieldTokens, norm_word, scan_form, term_plan
 
 __all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
@@ -78,9 +81,12 @@ class ArticleIndex:
         self.worded = tuple(name for name in FIELD_ORDER if self.fields[name])
 
 
-def article_tokens(article: Article) -> dict[str, FieldTokens]:
-    """The tokens of each field of an article (title, summary, body)."""
-    return {name: FieldTokens(text) for name, text in article.text_fields().items()}
+def article_tokens(article: Article, encoded: Mapping[str, bytes | None] | None = None) -> dict[str, FieldTokens]:
+    """The tokens of each field of an article (title, summary, body); ``encoded``: the fields in the fast
+    encoding, when they were (``text.scan_form``)."""
+    if encoded is None:
+        return {name: FieldTokens(text) for name, text in article.text_fields().items()}
+    return {name: FieldTokens(text, encoded.get(name)) for name, text in article.text_fields().items()}
 
 
 # ── compiled query nodes ─────────────────────────────────────────────────────────────────────────
@@ -157,10 +163,10 @@ class _Leaf(_Node):
         return [f for f in self.fields if keys <= in_field[f]]
 
     def _holds(self, ctx: _Ctx) -> bool:
-        fields, plan = ctx.index.fields, self.plan
-        for fname in self._searched(ctx):
-            if fields[fname].term_spans(plan):  # outside NEAR, its tokens are not counted
-                return True
+        fields, plan, in_field, keys = ctx.index.fields, self.plan, ctx.in_field, self.keys
+        for fname in self.fields:
+            if (in_field is None or keys <= in_field[fname]) and fields[fname].term_spans(plan):
+                return True  # outside NEAR, its tokens are not counted
         return False
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
@@ -256,19 +262,30 @@ class _Not(_Node):
         return None
 
 
+_Found = list[tuple[int, int, _Leaf]]  # where a term's occurrences start, where their last words start, the term
+_ANCHORS = 6  # occurrences of an operand at most for ``_Near._by_offsets``; past that, every one is counted
+
+
 class _Near(_Node):
     def __init__(self, left: _Node, right: _Node, distance: int) -> None:
         self.left = left
         self.right = right
         self.distance = distance
+        self._flat = _is_flat(left) and _is_flat(right)
 
     def _holds(self, ctx: _Ctx) -> bool:
-        if not (self.left.holds(ctx) and self.right.holds(ctx)):
+        # Operands of terms are found where they occur anyway (``_by_offsets``): telling first whether they hold
+        # would search them twice.
+        if not self._flat and not (self.left.holds(ctx) and self.right.holds(ctx)):
             return False
         return any(self.occurrences(ctx, f) for f in ctx.index.worded)  # all of them: the evidence needs them
 
     def _occurrences(self, ctx: _Ctx, fname: str) -> list[_Occ]:
         """The spans where the operands are near each other."""
+        if self._flat:
+            found = self._by_offsets(ctx, fname)
+            if found is not None:
+                return found
         left = self.left.occurrences(ctx, fname)
         right = self.right.occurrences(ctx, fname) if left else []
         if not right:
@@ -285,6 +302,98 @@ class _Near(_Node):
                 if disjoint and re_ - 1 >= ls - n:
                     pairs.add((min(ls, rs), max(le, re_), lparts + rparts))
         return sorted(pairs)
+
+    def _by_offsets(self, ctx: _Ctx, fname: str) -> list[_Occ] | None:
+        """``_occurrences`` of operands that are terms (or OR groups of terms) in a field cut the byte way, without
+        counting the tokens of every occurrence: around each occurrence of an operand found a few times (the left
+        one, else the right one), the tokens ``distance`` away on each side are stepped over (in C) to where they
+        start, the other operand is looked for between those only, and its occurrences that start (end) before
+        (after) them are near; only those are counted. Token starts grow with the offsets, so the test is the
+        token test. None: not cut the byte way, or too many occurrences on both sides."""
+        left_terms = _leaves(self.left, ctx, fname)
+        right_terms = _leaves(self.right, ctx, fname) if left_terms else []
+        if not right_terms:
+            return []
+        tokens, n = ctx.index.fields[fname], self.distance
+        left = _offsets(left_terms, tokens)
+        if left is None or not left:
+            return left  # not cut the byte way, or no occurrence
+        swap = len(left) > _ANCHORS
+        if swap:  # the right operand's occurrences are the anchors, if they are few
+            right = _offsets(right_terms, tokens)
+            if right is None or len(right) > _ANCHORS:
+                return None  # counted the plain way
+            if not right:
+                return []
+            anchors, others = _windows(tokens, right, n), left
+        else:  # the right operand is looked for where it may be near the left one only
+            anchors = _windows(tokens, left, n)
+            found = _offsets(right_terms, tokens, _merge((w[3], w[4]) for w in anchors))
+            if found is None:
+                return None
+            others = found
+        near: list[tuple[tuple[int, int, _Leaf], tuple[int, int, _Leaf]]] = []
+        for first, last, leaf, lo, hi in anchors:
+            anchor = (first, last, leaf)
+            for other in others:
+                o_first, o_last = other[0], other[1]
+                if (o_first > last or o_last < first) and o_first <= hi and o_last >= lo:
+                    near.append((other, anchor) if swap else (anchor, other))
+        if not near:
+            return []
+        runs: dict[tuple[int, int, _Leaf], tuple[int, int, tuple[tuple[str, int, int], ...]]] = {}
+        for pair in near:
+            for found_at in pair:
+                if found_at not in runs:
+                    leaf = found_at[2]
+                    s = tokens.run_at(found_at[0], found_at[1], leaf.length)
+                    runs[found_at] = (s, s + leaf.length, ((leaf.text, s, s + leaf.length),))
+        pairs = set()
+        for lf, rf in near:
+            (ls, le, lparts), (rs, re_, rparts) = runs[lf], runs[rf]
+            pairs.add((min(ls, rs), max(le, re_), lparts + rparts))
+        return sorted(pairs)
+
+
+# An occurrence (``_Found``), then where an occurrence near it ends at the earliest and starts at the latest.
+_Window = tuple[int, int, _Leaf, int, int]
+
+
+def _windows(tokens: FieldTokens, found: _Found, distance: int) -> list[_Window]:
+    """Each occurrence with the offsets an occurrence near it must start before (at most ``distance`` tokens after
+    its last token) and end after (at most ``distance`` tokens before its first one)."""
+    out = []
+    for first, last, leaf in found:
+        hi = tokens.start_after(last, distance)
+        lo = tokens.start_before(first, distance)
+        out.append((first, last, leaf, 0 if lo is None else lo, len(tokens.text) if hi is None else hi))
+    return out
+
+
+def _is_flat(node: _Node) -> bool:
+    """Whether a NEAR operand is a term or an OR group of terms: its occurrences are those of its terms."""
+    return isinstance(node, _Leaf) or (isinstance(node, _Or) and all(isinstance(c, _Leaf) for c in node.children))
+
+
+def _leaves(node: _Node, ctx: _Ctx, fname: str) -> list[_Leaf]:
+    """The terms of a flat NEAR operand (``_is_flat``) that may occur in a field: those ``_Leaf._occurrences``
+    looks up."""
+    in_field = ctx.in_field
+    return [leaf for leaf in (node.live(ctx) if isinstance(node, _Or) else [node]) if isinstance(leaf, _Leaf)
+            and fname in leaf.in_fields and (in_field is None or leaf.keys <= in_field[fname])]
+
+
+def _offsets(leaves: list[_Leaf], tokens: FieldTokens, within: list[tuple[int, int]] | None = None) -> _Found | None:
+    """Where terms (``_leaves``) occur in a field (``FieldTokens.byte_offsets``; ``within``: those that end after a
+    stretch's start and start before its end, and maybe others); None when a term is not searched the byte way
+    there."""
+    out: _Found = []
+    for leaf in leaves:
+        found = tokens.byte_offsets(leaf.plan) if within is None else tokens.byte_offsets_within(leaf.plan, within)
+        if found is None:
+            return None
+        out += zip(found[0], found[1], repeat(leaf))
+    return out
 
 
 def _compile(node: Node, fold: bool, fields: frozenset[str]) -> _Node:
@@ -383,9 +492,17 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
         pieces += [text[pos:s], "«", text[s:e], "»"]
         pos = e
     pieces.append(text[pos:end])
-    body = " ".join("".join(pieces).split())  # white space one space, none at the ends
+    body = _one_spaced("".join(pieces))
     more = _NON_SPACE_RE.search(text, end) is not None  # end < len(text.rstrip())
     return ("…" if start > 0 else "") + body + ("…" if more else "")
+
+
+def _one_spaced(text: str) -> str:
+    """``text`` with its white space one space, none at the ends: most snippets are so already, which is told
+    in C (a printable text has no white space but spaces) without cutting them in words."""
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -493,10 +610,16 @@ class TopicSet(list):
         super().__init__(topics)
         self.prefilter = Prefilter([(t.ast, t.fold_diacritics) for t in self])
         self.folds = sorted({t.fold_diacritics for t in self})
+        # The last article whose search forms were made, with its fields in the fast encoding: if it is evaluated
+        # next, its tokens are cut from those (``FieldTokens``) rather than encoded again.
+        self._encoded: tuple[Article | None, dict[str, bytes | None]] = (None, {})
 
     def search_forms(self, article: Article) -> dict[str, str]:
-        """Each field of the article (title, summary, body) in the prefilter's folded form."""
-        return {name: search_form(text) for name, text in article.text_fields().items()}
+        """Each field of the article (title, summary, body) in the prefilter's folded form (``text.scan_form``)."""
+        (title, title_bytes), (summary, summary_bytes), (body, body_bytes) = (
+            scan_form(article.title), scan_form(article.summary), scan_form(article.body))
+        self._encoded = (article, {"title": title_bytes, "summary": summary_bytes, "body": body_bytes})
+        return {"title": title, "summary": summary, "body": body}
 
     def candidates(self, article: Article, forms: Mapping[str, str] | None = None) -> Candidates:
         """Indices of the topics that may match the article (the prefilter's answer), in topic order."""
@@ -514,7 +637,8 @@ class TopicSet(list):
             topic = self[i]
             index = indexes.get(topic.fold_diacritics)
             if index is None:
-                tokens = tokens or article_tokens(article)
+                encoded, fields = self._encoded  # one tuple: read at once, whichever thread wrote it last
+                tokens = tokens or article_tokens(article, fields if encoded is article else None)
                 index = indexes[topic.fold_diacritics] = ArticleIndex(article, topic.fold_diacritics, tokens)
             found = topic.evaluate(article, index, keys)
             if found is not None:

@@ -5,9 +5,10 @@ All topics are compiled together. Every term of every query is put, in its searc
 automaton (pyahocorasick, in C): a word as ``" word "``, a phrase as ``" binh si "``, a prefix
 (``deploy*``) as ``" deploy"`` (a phrase is cut after a prefix word and after a number). Each field of an
 article (title, summary, body) is folded once to its search form (``text.search_form``, a few C-level
-string operations, no per-word work) and scanned once; the keys found are the terms that may occur in it
-(a phrase never spans two fields). A topic is looked at only when one of its *trigger* keys was found, and
-evaluated only when the keys its query needs are all there:
+string operations, no per-word work; ``text.scan_form``: without cutting its runs of spaces, the automaton
+tells where one is too wide, see ``WIDEST_GAP``) and scanned once; the keys found are the terms that may
+occur in it (a phrase never spans two fields). A topic is looked at only when one of its *trigger* keys was
+found, and evaluated only when the keys its query needs are all there:
 
 - a term needs its key(s);
 - ``a AND b`` and ``a NEAR/n b`` need what ``a`` needs and what ``b`` needs; ``a OR b``, one of them;
@@ -37,9 +38,9 @@ import ahocorasick
 
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import norm_word, search_form_of_norm
+from monitor.rules.text import cut_gaps, norm_word, search_form_of_norm
 
-__all__ = ["Candidates", "Found", "Need", "Prefilter", "need_of", "occurs", "term_keys", "variants"]
+__all__ = ["WIDEST_GAP", "Candidates", "Found", "Need", "Prefilter", "need_of", "occurs", "term_keys", "variants"]
 
 _second = itemgetter(1)
 
@@ -59,6 +60,11 @@ class _Needs:
 
 
 _KEY_WORDS = 3  # words of a key at most: a longer phrase has several keys (its variants stay few)
+# The automaton scans forms whose runs of spaces were not cut (``text.scan_form``): the words of a key are
+# looked for up to this many spaces apart, and a wider run (rare: the corpus has none over five) is looked for
+# too, as a key of its own; where one is found, the form is cut (``text.cut_gaps``) and scanned again.
+WIDEST_GAP = 6
+_WIDE = " " * (WIDEST_GAP + 1)
 
 
 def term_keys(term: Term, fold: bool) -> frozenset[str]:
@@ -96,17 +102,19 @@ def term_keys(term: Term, fold: bool) -> frozenset[str]:
     return frozenset(keys)
 
 
-def variants(key: str) -> list[str]:
+def variants(key: str, widest: int = 2) -> list[str]:
     """The strings the automaton looks for to find ``key``: its words one or two spaces apart (a search
-    form leaves two where the text has punctuation and a space), and, when it starts with a space and a
+    form leaves two where the text has punctuation and a space; ``widest``: up to that many, for a form
+    whose runs of spaces were not cut, ``text.scan_form``), and, when it starts with a space and a
     letter, after a digit instead of the space (every digit is ``0`` in a search form: ``" x "`` is also
     ``"0x "``, for ``1,5x``)."""
     if key.isspace():
         return [key]
     words = key.strip(" ").split(" ")
+    gaps = [" " * width for width in range(1, widest + 1)]
     out = [words[0]]
     for word in words[1:]:
-        out = [v + gap + word for v in out for gap in (" ", "  ")]
+        out = [v + gap + word for v in out for gap in gaps]
     head, tail = key[:1] == " ", key[-1:] == " "
     out = [(" " if head else "") + v + (" " if tail else "") for v in out]
     if head:
@@ -229,18 +237,22 @@ class Prefilter:
         if searched:
             automaton = ahocorasick.Automaton()
             for key in searched:
-                for variant in variants(key):
+                for variant in variants(key, WIDEST_GAP):
                     automaton.add_word(variant, key)
+            automaton.add_word(_WIDE, _WIDE)
             automaton.make_automaton()
             self._automaton = automaton
         self._triggered = {key: tuple(topics) for key, topics in triggered.items()}
         self._trigger_keys = frozenset(triggered)
 
     def found(self, form: str) -> set[str]:
-        """The keys that occur in a text's search form (``text.search_form``)."""
-        if self._automaton is None or form.isspace():  # no key is only spaces (``self._blank`` aside)
+        """The keys that occur in a text's search form (``text.search_form``, or ``text.scan_form``: the same)."""
+        automaton = self._automaton
+        if automaton is None or form.isspace():  # no key is only spaces (``self._blank`` aside)
             return set(self._blank)
-        found = set(map(_second, self._automaton.iter(form)))
+        found = set(map(_second, automaton.iter(form)))
+        if _WIDE in found:  # a run of spaces wider than the variants allow: cut to two, as in a search form
+            found = set(map(_second, automaton.iter(cut_gaps(form))))
         return found | self._blank if self._blank else found
 
     def candidates(self, forms: Mapping[str, str]) -> Candidates:

@@ -16,7 +16,7 @@ other punctuation separate tokens (``Cô-xô-vô`` is three tokens).
 ``search_form`` is a coarser, much cheaper form of a whole text, for the prefilter: ASCII, case and
 diacritics folded, digits all ``0``, every run of non-word characters one or two spaces. It is computed
 with a few C-level string operations and no per-word work, and keeps every token apart between spaces (see
-its docstring).
+its docstring). The prefilter scans ``scan_form``'s, the same but for the runs of spaces, left as they are.
 
 ``FieldTokens`` cuts a field the way ``tokenize`` does, with C-level byte operations too, for the engine,
 and finds where a term (a word, a prefix or a phrase) occurs without making an object per word.
@@ -284,6 +284,27 @@ def search_form(text: str) -> str:
     return _finish(_form(text))
 
 
+def scan_form(text: str) -> tuple[str, bytes | None]:
+    """``search_form`` without its last step: runs of three spaces or more are left as they are. What the
+    prefilter scans: looking for such runs in a whole text took a third of the time of the form, and the
+    prefilter's automaton finds them on its way (``prefilter.WIDEST_GAP``). ``cut_gaps`` of it is
+    ``search_form``'s. With the text in the fast encoding (None when it has no such form), for ``FieldTokens``:
+    an article that is evaluated is not encoded twice."""
+    if not text:
+        return "  ", b""
+    raw = _fast_bytes(text)
+    form = _general_form(text, b" ") if raw is None else raw.translate(_FAST_TABLE, _FAST_DELETE)
+    return (b" " + form + b" ").decode(), raw
+
+
+_SPACES_STR_RE = re.compile("   +")
+
+
+def cut_gaps(form: str) -> str:
+    """``scan_form``'s form with its runs of three spaces or more cut to two: ``search_form``'s."""
+    return _SPACES_STR_RE.sub("  ", form)
+
+
 def search_form_of_norm(norm: str) -> str:
     """The search form of one token's norm (``norm_word``), without the surrounding spaces."""
     return _finish(_general_form(norm, b"")).strip(" ")
@@ -379,10 +400,12 @@ def sentence_breaks(text: str) -> list[int]:
 # once (a regular expression). The bytes of a folded norm tell it (tests check every character); for a norm
 # with diacritics, the words found are checked (their norm is looked up). Only the tokens found are counted
 # (in C) for their indices, and only when the indices are asked for (``term_starts``, for NEAR): the evidence of
-# a term outside NEAR needs only where it is (``term_spans``). So a term costs a few searches of the text, not
-# the norms of all its words. How a term is searched (its bytes, its phrase's regular expression) is worked out
-# once per term (``TermPlan``), not per field. A text with a combining mark (written decomposed: NFC joins a
-# mark to the letter before, and a norm does) is looked up in its norms instead.
+# a term outside NEAR needs only where it is (``term_spans``). A NEAR of terms needs only the tokens near an
+# occurrence: ``start_after`` and ``start_before`` step over them (in C), ``byte_offsets_within`` searches
+# between, and only the occurrences near each other are counted (``run_at``). So a term costs a few searches
+# of the text, not the norms of all its words. How a term is searched (its bytes, its phrase's regular
+# expression) is worked out once per term (``TermPlan``), not per field. A text with a combining mark (written
+# decomposed: NFC joins a mark to the letter before, and a norm does) is looked up in its norms instead.
 
 
 def _byte_tables() -> bytes:
@@ -443,6 +466,30 @@ def _encode(norm: str) -> bytes:
 _FOLD_BYTES = _fold_bytes()
 
 
+def _merged_stretches(stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches (start, end) in order, those that overlap merged."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(stretches):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _tokens_after(count: int) -> re.Pattern[bytes]:
+    """``count`` tokens and the gaps after them, in a field's marks (``x`` a word's byte, a space a gap's), up to
+    where a token starts."""
+    return re.compile(b"(?:x+ +){%d}(?=x)" % count)
+
+
+@lru_cache(maxsize=256)
+def _tokens_before(count: int) -> re.Pattern[bytes]:
+    """``count`` gaps and the tokens before them, in a field's marks backwards."""
+    return re.compile(b"(?: +x+){%d}" % count)
+
+
 @lru_cache(maxsize=2_000)
 def _phrase_re(words: tuple[tuple[bytes, bool], ...]) -> re.Pattern[bytes]:
     """The words of a phrase (their bytes, and whether each is a prefix) in a row in a layout's search bytes,
@@ -467,12 +514,11 @@ def _probe(norm: str) -> bytes | None:
         return None
 
 
-def _fast_layout(text: str) -> tuple[bytes, bool] | None:
-    """A byte string as long as ``text`` (in the fast encoding, some lower-cased) whose runs of non-spaces
-    are the words of ``text``, and whether a number glued to the word after it (``1.5km``) had a space put
-    between them (then the words are right but not their offsets); None when the text must be cut by the
-    regular expression."""
-    raw = _fast_bytes(text)
+def _fast_layout(text: str, raw: bytes | None) -> tuple[bytes, bool] | None:
+    """A byte string as long as ``text`` (in the fast encoding ``raw``, some lower-cased) whose runs of
+    non-spaces are the words of ``text``, and whether a number glued to the word after it (``1.5km``) had a
+    space put between them (then the words are right but not their offsets); None when the text must be cut by
+    the regular expression."""
     if raw is None or len(raw) != len(text):  # lower-casing made "İ" two characters
         return None
     spaced = raw.translate(_WORD_BYTES)
@@ -593,11 +639,13 @@ class FieldTokens:
     (``sentence_starts``), each computed when asked for."""
 
     __slots__ = ("_at", "_char_spans", "_counts", "_cut", "_folded", "_found", "_in_bytes", "_index", "_known",
-                 "_layout", "_lengths", "_marks", "_norms", "_numbers", "_offsets", "_sentences", "_words", "text")
+                 "_layout", "_lengths", "_marks", "_norms", "_numbers", "_offsets", "_reversed", "_sentences", "_words",
+                 "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, encoded: bytes | None = None) -> None:
+        """``encoded``: the text in the fast encoding, when it was (``scan_form``)."""
         self.text = text
-        fast = _fast_layout(text)
+        fast = _fast_layout(text, _fast_bytes(text) if encoded is None else encoded)
         self._words: list[bytes] | list[str] | None = None
         self._cut: bytes | None = None  # the byte way: its runs of non-spaces are the words
         self._layout: bytes | None = None  # ... at their offsets in the text
@@ -606,6 +654,7 @@ class FieldTokens:
         self._sentences: list[int] | None = None
         self._folded: bytes | None = None
         self._marks: bytes | None = None
+        self._reversed: bytes | None = None  # ``_marks`` backwards, for ``start_before``
         self._numbers: list[int] | None = None
         self._found: dict[TermPlan, list[int]] = {}
         self._in_bytes: dict[TermPlan | None, tuple[list[int], list[int]]] = {}  # see ``_byte_offsets``
@@ -740,15 +789,18 @@ class FieldTokens:
         return offsets, offsets
 
     def _search_phrase(self, folded: bytes, plan: TermPlan, needle: bytes,
-                       match: Callable[[bytes, int], re.Match[bytes] | None]) -> tuple[list[int], list[int]]:
+                       match: Callable[[bytes, int], re.Match[bytes] | None], lo: int = 0,
+                       end: int | None = None) -> tuple[list[int], list[int]]:
         """A phrase's occurrences the byte way (where they start, where their last words start): where its first
-        word is (``bytes.find``), the rest of it is matched (``_phrase_re``). A sentence end between two of its
-        words (``ends_sentence``) is looked for in the gaps between them only, and only where a gap is more than
-        a space."""
+        word is (``bytes.find``; its needle in ``folded[lo:end]``), the rest of it is matched (``_phrase_re``). A
+        sentence end between two of its words (``ends_sentence``) is looked for in the gaps between them only,
+        and only where a gap is more than a space."""
         words, fold_diacritics, told = plan.words, plan.fold, plan.told
         text, size = self.text, len(words)
         starts, lasts = [], []
-        i = folded.find(needle)
+        if end is None:
+            end = len(folded)
+        i = folded.find(needle, lo, end)
         while i >= 0:
             m = match(folded, i)
             # group k is word k, in the layout (and the text) from ``m.start(k) - 1`` to ``m.end(k) - 1``
@@ -759,7 +811,7 @@ class FieldTokens:
                                 for k in range(1, size)):
                 starts.append(i)
                 lasts.append(m.start(size) - 1)
-            i = folded.find(needle, i + 1)
+            i = folded.find(needle, i + 1, end)
         return starts, lasts
 
     def _is_word(self, start: int, end: int, norm: str, prefix: bool, fold_diacritics: bool) -> bool:
@@ -769,15 +821,83 @@ class FieldTokens:
         word_norm = self._norms[fold_diacritics][self._layout[start:end]]
         return word_norm.startswith(norm) if prefix else word_norm == norm
 
+    def byte_offsets(self, plan: TermPlan | None) -> tuple[list[int], list[int]] | None:
+        """Where the occurrences of a term (``plan``; None: the numbers) start in the text and where their last words
+        start, when the field is searched the byte way (None otherwise): ``find`` without counting tokens."""
+        return self._byte_offsets(plan)
+
+    def byte_offsets_within(self, plan: TermPlan | None,
+                            within: list[tuple[int, int]]) -> tuple[list[int], list[int]] | None:
+        """``byte_offsets`` of the occurrences that end (their last word starts) at or after a stretch's start and
+        start at or before its end (stretches in order, apart), and maybe others: a word not searched yet is
+        searched for in the stretches only."""
+        if plan is None or plan in self._in_bytes:
+            return self._byte_offsets(plan)
+        folded = self._search_bytes()
+        if not folded or not plan.in_bytes:
+            return None
+        needle = plan.needle
+        if needle is None:
+            return [], []
+        if plan.match is not None:  # a phrase: it starts at most its length in tokens before where it ends
+            size = len(plan.words) - 1
+            wider = [(lo if lo == 0 else self.start_before(lo, size) or 0, hi) for lo, hi in within]
+            starts: list[int] = []
+            lasts: list[int] = []
+            for lo, hi in _merged_stretches(wider):
+                found = self._search_phrase(folded, plan, needle, plan.match, lo, hi + len(needle))
+                starts += found[0]
+                lasts += found[1]
+            return starts, lasts
+        (norm, prefix), fold_diacritics, told = plan.words[0], plan.fold, plan.told
+        length, size = len(needle) - 2, len(needle)
+        offsets = []
+        for lo, hi in within:
+            i = folded.find(needle, lo, hi + size)  # the word at ``i`` in the layout, ``lo <= i <= hi``
+            while i >= 0:
+                if told or self._is_word(i, i + length if not prefix else folded.find(b" ", i + 1) - 1, norm,
+                                         prefix, fold_diacritics):
+                    offsets.append(i)
+                i = folded.find(needle, i + 1, hi + size)
+        return offsets, offsets
+
+    def run_at(self, start: int, last: int, size: int) -> int:
+        """The index of the first token of a run of ``size`` tokens found at ``start`` (``byte_offsets``), its last
+        token at ``last``: counted as ``find`` counts it, and remembered for ``spans``."""
+        index = self._indices([start])[0]
+        if size > 1:
+            self._at[index + size - 1] = last
+        return index
+
+    def start_after(self, start: int, count: int) -> int | None:
+        """Where the token ``count`` tokens after the one at ``start`` starts (cut the byte way); None when fewer
+        tokens follow. Tokens are stepped over in C, without counting those before."""
+        found = _tokens_after(count).match(self._word_marks(), start + 1)  # the token's first byte in the marks
+        return None if found is None else found.end() - 1
+
+    def start_before(self, start: int, count: int) -> int | None:
+        """Where the token ``count`` tokens before the one at ``start`` starts (cut the byte way); None when fewer
+        tokens precede it."""
+        marks = self._reversed
+        if marks is None:
+            marks = self._reversed = self._word_marks()[::-1]
+        size = len(marks)
+        found = _tokens_before(count).match(marks, size - 1 - start)  # the gap before the token, backwards
+        return None if found is None else size - found.end() - 1
+
+    def _word_marks(self) -> bytes:
+        marks = self._marks
+        if marks is None:
+            assert self._layout is not None
+            marks = self._marks = b" " + self._layout.translate(_WORD_MARKS)  # " x" where a token starts
+        return marks
+
     def _indices(self, offsets: list[int]) -> list[int]:
         """The token indices of tokens starting at ``offsets``, counted in C from the nearest offset counted
         before (so a field is counted through about once); remembered for ``spans``."""
         if not offsets:
             return []
-        marks = self._marks
-        if marks is None:
-            assert self._layout is not None
-            marks = self._marks = b" " + self._layout.translate(_WORD_MARKS)  # " x" where a token starts
+        marks = self._word_marks()
         known, counts = self._known, self._counts  # offsets, in order, and how many tokens start before each
         out, at = [], self._at
         for p in offsets:
