@@ -49,8 +49,14 @@ the force's total, troops added or removed when the sentence before tells troops
 A word of direction before the place (``bắt đầu tới Cô-xô-vô``) is an arrival. Vietnamese written without
 diacritics is read with the word lists folded.
 
-The part of a whole (``100 of its roughly 250 soldiers``, ``the first 60 of 200 soldiers``) is the figure; the whole
-is not.
+The part of a whole (``100 of its roughly 250 soldiers``, ``the first 60 of 200 soldiers``, ``80 soldiers out of its
+300``, ``80 binh sĩ trong tổng số 300 quân nhân``) is the figure; the whole is not.
+Troops put on standby (``500 troops were placed on standby``, ``được đặt trong tình trạng sẵn sàng cao``) or sent only
+``if needed`` / ``nếu cần`` are not moved. ``by N troops`` is the amount of the verb of changing before it, however far
+(``scale back its contribution to NATO's Kosovo Force by about a hundred troops``). A number of adding right after a
+verb of moving with no noun after it (``Romania is to deploy about 90 more``) counts troops. ``N người`` after a unit
+or a strength word (``với quân số khoảng 650 người``) is troops. A verb of leaving right before troops (``will leave
+roughly 150 soldiers``, ``để lại``) leaves them in place.
 
 General guards and loosenings, for phrasings not seen before: a total is in the thousands (``MIN_TOTAL``);
 nationalities or a word of adding may stand between a number and its troop word; a Vietnamese clause is longer
@@ -488,11 +494,16 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
                 wholes.add(whole)
         if unit is None and not _CLAUSE_END.match(text, tokens[n.end - 1].end, stop):
             unit = _unit_after_names(tokens, norms, text, n.end)
+        if unit is not None:
+            wholes |= _whole_after(norms, n, unit, by_start)
         shared = _shares_unit(norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
         if unit is None and shared:
             unit = n.end
-        if unit is None and _at(norms, n.end, _PEOPLE[0]) and _ending_at(norms, n.start, _CONTINGENT) is not None:
-            unit = n.end + 1  # "một tiểu đoàn 500 người", "đơn vị 120 người": a unit of so many troops
+        if unit is None and _at(norms, n.end, _PEOPLE[0]) and _ending_at(
+                norms, _skip_back(norms, n.start), _UNIT_OR_STRENGTH) is not None:
+            # "một tiểu đoàn 500 người", "đơn vị 120 người", "với quân số khoảng 650 người": a unit, or a strength,
+            # of so many troops
+            unit = n.end + 1
         strong = unit is None and _at(norms, n.end, _STRONG[0])
         if strong and any(_at(norms, n.end + 1 + gap, p) for gap in (0, 1) for p in _FORCE_WORDS):
             figures.append(_Figure(n.value, n.start, n.end, n.end + 1, strong=True))
@@ -505,7 +516,8 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             continue
         elif n.start in counted:
             figures.append(_Figure(n.value, n.start, n.end, n.end))
-        elif any(not (f.bare or f.strong) for f in figures) and _elided(norms, n):
+        elif _elided(norms, n) and (any(not (f.bare or f.strong) for f in figures)
+                                    or _moved_alone(tokens, norms, text, stop, n)):
             figures.append(_Figure(n.value, n.start, n.end, n.end, elided=True))
         elif (_thousands(tokens, n) or (n.value < MIN_TOTAL and _after_by(norms, n.start) is not None)) and (
                 n.end >= len(norms) or norms[n.end] in _BARE_NEXT
@@ -559,6 +571,18 @@ def _elided(norms: _Words, n: NumberSpan) -> bool:
 
 
 _THAN = _words("than")
+_AFTER_ELIDED = _GAP_STOP | _BARE_NEXT | _TOWARD
+
+
+def _moved_alone(tokens: Sequence[Token], norms: _Words, text: str, stop: int, n: NumberSpan) -> bool:
+    """``Romania is to deploy about 90 more, adding to ...``, ``Ba Lan sẽ điều thêm 120 tới Kosovo``: a number of
+    adding right after a verb of moving, with no noun after it, counts the troops the article speaks of, though no
+    troop figure stands before it in the sentence (not ``send 300 more tanks``)."""
+    if _ending_at(norms, _skip_back(norms, n.start), _MOVES) is None:
+        return False
+    j = n.end + 1 if n.end < len(norms) and norms[n.end] in _MORE else n.end
+    return (j >= len(norms) or norms[j] in _AFTER_ELIDED
+            or _CLAUSE_END.match(text, tokens[j - 1].end, stop) is not None)
 
 
 def _after_by(norms: _Words, start: int) -> int | None:
@@ -596,7 +620,9 @@ def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> l
     return out
 
 
-_CLAUSE_END = re.compile(r"\s*[,;:)]")
+# A full stop before white space ends the clause too, where the sentence was not cut there ("hồi tháng 9. Số binh sĩ
+# tăng thêm ...": the 9 is the month's, the soldiers the next sentence's).
+_CLAUSE_END = re.compile(r"\s*(?:[,;:)]|[.!?](?:\s|$))")
 _APPOSITION = re.compile(r"[:\u2013\u2014]")
 _DATE_PART = re.compile(r"[/\-.]\d")  # 29/5, 29-5, 29.5: the day before a month
 _DATE_PART_BEFORE = re.compile(r"\d[/\-.]$")  # ... and the month after a day
@@ -667,6 +693,26 @@ def _unit_after_names(tokens: Sequence[Token], norms: _Words, text: str, pos: in
     return None
 
 
+_WHOLE_OF = _PARTITIVE + _words("out of", "out of its", "out of the", "out of a total of", "of a total of")
+_WHOLE_GAP = 3  # words between "of" and the whole's number: "of its roughly", "trong tổng số gần"
+
+
+def _whole_after(norms: _Words, n: NumberSpan, unit: int, numbers: dict[int, NumberSpan]) -> set[int]:
+    """``cut 80 soldiers out of its roughly 300``, ``cắt giảm 80 binh sĩ trong tổng số gần 300 quân nhân``: a
+    larger number right after the troops' "of" is the whole they are part of (a contingent's size), no figure;
+    the start of that number. Not ``the 4,500-strong force`` (the force's strength, read as such)."""
+    for p in _WHOLE_OF:
+        if not _at(norms, unit, p):
+            continue
+        for k in range(unit + len(p), unit + len(p) + _WHOLE_GAP):
+            whole = numbers.get(k)
+            if whole is not None:
+                if whole.value > n.value and not _at(norms, whole.end, _STRONG[0]):
+                    return {k}
+                return set()
+    return set()
+
+
 def _partitive(norms: _Words, pos: int, numbers: dict[int, NumberSpan]) -> tuple[int, int] | None:
     """``100 of its roughly 250 soldiers``: the whole's start and the troop word's end."""
     for p in _PARTITIVE:
@@ -703,7 +749,7 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
     # "30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured": the casualties are the 30
     hurt = not fig.strong and _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW)
-    if hurt or _cumulative(norms, fig):
+    if hurt or _cumulative(norms, fig) or _on_standby(norms, fig):
         return None
     # the force's strength is in the thousands; "trong đó có bốn mươi quân nhân" is a contingent, never a total
     whole = not fig.part and fig.value >= MIN_TOTAL
@@ -791,10 +837,11 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # "would not withdraw its 250 soldiers": a movement denied is none; a direction after the figure ("không
     # rút 250 binh sĩ khỏi Kosovo") is denied by a negation before the figure
     removes = [i for i in removes if not _negated(norms, i)]
-    adds = [i for i in adds if not _negated(norms, i)]
+    adds = [i for i in adds if not (_negated(norms, i) or _if_needed(norms, i))]
     denied = _negated(norms, _skip_back(norms, fig.start), 6)
     removes += [i for i in _departures(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
-    adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i))]
+    adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i) or
+                                                                        _if_needed(norms, i))]
     if _size(norms, fig):
         # "which will number about 700 troops after the drawdown", "sẽ có khoảng 700 binh sĩ sau đợt cắt giảm": a
         # word of moving after "after" dates the size, it does not move the figure
@@ -812,6 +859,12 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # moved earlier in the sentence moves with them
         removes = [i for i in _removals(norms, 0, before) if not _negated(norms, i)]
         adds = [i for i in _find(norms, ADD, 0, before) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
+    if not (removes or adds) and (by := _after_by(norms, fig.start)) is not None and norms[by] == "by":
+        # "scale back its contribution to NATO's Kosovo Force (KFOR) by about a hundred troops": "by N troops" is
+        # the amount of a change whose verb stands further back than the window
+        direction = _changed_by(norms, by, far=True)
+        if direction:
+            return direction
     if not (removes or adds):
         # "about 4,500 KFOR troops", "4.500 binh sĩ của KFOR", "4,500 NATO peacekeepers in Kosovo", "KFOR's 4,500
         # troops", with no movement: the force's own troops
@@ -831,7 +884,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
 
 # Right before a figure: it is what is left after a movement (``leaving about 4,300``, ``chỉ còn lại 700 binh sĩ``),
 # also with its owner between (``leaving its contingent with 1,200 soldiers``).
-_REMAINING = _words("leaving", "leaves", "left with", "còn lại", "chỉ còn", "chỉ còn lại", "sẽ còn lại")
+# A verb of leaving right before the troops leaves them in place (``the cut will leave roughly 150 soldiers``, ``để lại
+# 150 binh sĩ``); troops that leave stand before the verb (``150 soldiers will leave Kosovo``).
+_REMAINING = _words("leaving", "leaves", "leave", "left", "left with", "còn lại", "chỉ còn", "chỉ còn lại",
+                    "sẽ còn lại", "để lại")
 _LEAVING = _words("leaving", "leaves", "leave", "left")
 _WITH = _words("with", "với")
 _LEFT_WITH_GAP = 4  # words between "leaving" and "with": "leaving the Italian contingent with"
@@ -1006,6 +1062,38 @@ def _cumulative(norms: _Words, fig: _Figure) -> bool:
     return bool(_find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW))
 
 
+# Troops put on standby are kept ready at home, not sent (``another 500 troops were placed on standby``, ``khoảng 500
+# quân được đặt trong tình trạng sẵn sàng cao``); a verb of sending that their readiness or a condition governs
+# (``on standby to deploy``, ``triển khai nếu cần``) sends nobody.
+_STANDBY = _words("standby", "stand by", "stand-by", "high readiness", "heightened readiness", "on notice",
+                  "on short notice", "tình trạng sẵn sàng", "trạng thái sẵn sàng", "chế độ sẵn sàng", "sẵn sàng cao",
+                  "sẵn sàng chiến đấu", "chờ lệnh")
+_IF_NEEDED = _words("if needed", "if necessary", "if required", "when needed", "when necessary",
+                    "should the need arise", "nếu cần", "nếu cần thiết", "khi cần", "khi cần thiết", "nếu được yêu cầu")
+_STANDBY_REACH = 6  # words before a verb of sending where a readiness governs it ("sẵn sàng cao để có thể")
+_IF_REACH = 3  # words after a verb of sending where a condition governs it ("triển khai nhanh nếu cần")
+# Between the troops and a readiness, a new clause with its own subject: "NATO sends 700 troops as Belgrade puts its
+# army on high readiness" (the army is on standby, not the troops).
+_NEW_CLAUSE = frozenset(norm_word(w, False) for w in "as while whereas but and và nhưng".split())
+
+
+def _if_needed(norms: _Words, i: int) -> bool:
+    return bool(_find(norms, _IF_NEEDED, i + 1, i + 1 + _IF_REACH) or _find(norms, _STANDBY, i - _STANDBY_REACH, i))
+
+
+def _on_standby(norms: _Words, fig: _Figure) -> bool:
+    """The figure's troops are put on standby or sent only if needed: a readiness named after them in their clause,
+    before the next figure, with no verb of sending between (``500 troops were put on standby``; not ``send 500
+    troops, with 300 more on standby``, where the 300 are the ones kept), or a condition there (``and 300 more if
+    needed``)."""
+    hi = min(fig.unit_end + _windows(norms)[1], fig.clause[1], fig.next_start)
+    hi = next((i for i in range(fig.unit_end, hi) if norms[i] in _NEW_CLAUSE), hi)
+    if _find(norms, _IF_NEEDED, fig.unit_end, hi):
+        return True
+    ready = _find(norms, _STANDBY, fig.unit_end, hi)
+    return bool(ready) and not any(norms[i] not in _ADD_ADJ for i in _find(norms, ADD, fig.unit_end, ready[0]))
+
+
 def _negated(norms: _Words, i: int, window: int = 4) -> bool:
     """A word of moving troops with a negation in the few words before it (``will not send``, ``không rút``,
     ``không có kế hoạch rút``)."""
@@ -1043,6 +1131,18 @@ _BY_WINDOW = 16  # words between a verb of changing and "by N" when the troops s
 _TROOPS_OR_STRENGTH = UNITS + _STRENGTH
 
 
+def _changed_by(norms: _Words, by: int, far: bool) -> int:
+    """The direction (+1 / -1, 0 none) of the verb of changing that ``by`` at ``by`` measures: the last one in the
+    words before it, close before, or further with the troops or their strength between (``cut the number of its
+    soldiers serving in the NATO mission in Kosovo by 70``), or anywhere in the window when ``far`` (the figure after
+    ``by`` counts troops itself: ``scale back its contribution to NATO's Kosovo Force by about a hundred troops``)."""
+    verbs = [(i, -1) for i in _removals(norms, by - _BY_WINDOW, by)] + [
+        (i, 1) for i in _find(norms, ADD, by - _BY_WINDOW, by) if norms[i] not in ("more", "hơn")]
+    verbs = [(i, d) for i, d in verbs if not _negated(norms, i) and (
+        far or i >= by - 8 or _find(norms, _TROOPS_OR_STRENGTH, i + 1, by))]
+    return max(verbs)[1] if verbs else 0
+
+
 def _classify_bare(fig: _Figure, before: int, norms: _Words, folded: _Words,
                    rules: FactRules) -> int | None:
     """A number with no troop word (``has shed about 4,000``): a change only with a verb of moving troops
@@ -1058,12 +1158,9 @@ def _classify_bare(fig: _Figure, before: int, norms: _Words, folded: _Words,
     if by is not None:
         # "reduce KFOR by about 1,000", "tăng quân số thêm 1.000", "cut the number of its soldiers serving in the
         # NATO mission in Kosovo by 70": a verb of changing close before "by", or further with the troops between
-        verbs = [(i, -1) for i in _removals(norms, by - _BY_WINDOW, by)] + [
-            (i, 1) for i in _find(norms, ADD, by - _BY_WINDOW, by) if norms[i] not in ("more", "hơn")]
-        verbs = [(i, d) for i, d in verbs if not _negated(norms, i) and (
-            i >= by - 8 or _find(norms, _TROOPS_OR_STRENGTH, i + 1, by))]
-        if verbs:
-            return max(verbs)[1]
+        direction = _changed_by(norms, by, far=False)
+        if direction:
+            return direction
     added = _ending_at(norms, before, ADD)
     if added is not None and norms[added] not in ("more", "hơn"):
         return 1
@@ -1152,6 +1249,8 @@ _BACK_REF = _words("we", "our", "chúng tôi", "the contingent", "its contingent
                    "sứ mệnh này", "đội quân", "số quân")
 _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "contributor",
                      "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp", "đơn vị", "phân đội")
+
+_UNIT_OR_STRENGTH = _CONTINGENT + _STRENGTH  # before "N người": a unit, or a strength, of N troops
 
 # A part of the force: ``Regional Command-East brings together some 1,400 soldiers from 10 nations`` is not the force.
 # (Not "command" alone: "Bộ chỉ huy KFOR cho biết", "KFOR command said" is the force speaking.)
@@ -1283,7 +1382,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     # way the troops of the figure before it move: "Italy will send about 300 soldiers and Poland
                     # 100 more"
                     kind = _classify(fig, norms, folded, rules)
-                    if kind not in (-1, 1):
+                    if kind not in (-1, 1) and not _on_standby(norms, fig):
                         kind = next((k for f in reversed(figs) if f.start < fig.start and not f.elided
                                      and (k := kinds.get(f.start)) in (-1, 1)), None)
                     if kind is not None:
@@ -1292,7 +1391,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
                 if (kind is None and (fig.part or not (names_force or _size(norms, fig))) and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
-                        and not _ceiling(norms, fig)
+                        and not _ceiling(norms, fig) and not _on_standby(norms, fig)
                         and not _from_nations(norms, fig.unit_end) and (moved := move_before())):
                     # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
                     # soldiers landed at Arlanda" (not "Italy has about 1,000 soldiers in the mission", a size, nor

@@ -9,6 +9,9 @@
   hundred``, ``another thousand``; ``một nghìn``,
   ``một trăm``, ``hai nghìn``, ``năm trăm``, ``năm mươi nghìn`` (a Vietnamese number word counts only with
   ``mươi`` or a scale word after it, since ``năm`` is also "year" and ``ba`` a name).
+- A number in words goes on after its scale word with a smaller one: ``one hundred and forty`` (140), ``four
+  thousand five hundred``, ``một trăm bốn mươi``, ``một trăm linh năm`` (105); ``rưỡi`` after a scale word is
+  half of it: ``bốn nghìn rưỡi`` (4500), ``một trăm rưỡi`` (150).
 
 A number is read only where it stands alone: ``29/5`` and ``29-5`` (dates) are two numbers that the
 fact extractor never ties to troops, and ``1244`` is 1244. Values are rounded to whole numbers.
@@ -46,6 +49,11 @@ _ONE_BEFORE_SCALE = {"a", "an", "another"}
 _ADDING = {"additional", "extra", "further", "more"}
 _VI_TENS = "mươi"  # "năm mươi" is fifty, "bảy mươi lăm" seventy-five
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+# Within a number spelled in words: "one hundred and forty", "một trăm linh năm" / "lẻ năm" (one hundred and five),
+# "bốn nghìn rưỡi" (four and a half thousand).
+_VI_ODD = {"linh", "lẻ"}
+_COMPOUND_JOINERS = {"and", *_VI_ODD}
+_HALF = "rưỡi"
 
 
 @dataclass(frozen=True)
@@ -89,45 +97,95 @@ def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
     norms = [t.norm for t in tokens]
     i, n = 0, len(tokens)
     while i < n:
-        norm = norms[i]
-        value: float | None = None
-        end = i + 1
-        if norm[0].isdigit():
-            value = parse_number(norm)
-            # "4 500": groups of three after a space
-            if value is not None and len(norm) <= 3 and norm.isdigit():
-                while (end < n and len(norms[end]) == 3 and norms[end].isdigit()
-                       and text[tokens[end - 1].end : tokens[end].start] in _SPACES):
-                    value = value * 1000 + int(norms[end])
-                    end += 1
-        elif norm in VI_WORDS and end < n and norms[end] == _VI_TENS:
-            value = VI_WORDS[norm] * 10
-            end += 1
-            # the unit digit ("lăm", "tư", "bảy"), not "năm": "ba mươi năm" is thirty years
-            if end < n and norms[end] in VI_WORDS and norms[end] not in ("mười", "một", "năm"):
-                value += VI_WORDS[norms[end]]
-                end += 1
-            elif end < n and norms[end] == "mốt":
-                value += 1
-                end += 1
-        elif norm in _EN_TENS and end < n and norms[end] in _EN_UNITS:  # "thirty-five", "twenty one"
-            value = EN_WORDS[norm] + _EN_UNITS[norms[end]]
-            end += 1
-        elif norm in EN_WORDS or norm in VI_WORDS:
-            base = EN_WORDS.get(norm, VI_WORDS.get(norm))
-            if end < n and norms[end] in SCALES:
-                value = base
-            elif norm in _EN_ALONE:
-                value = base
-        elif norm in ("hundred", "thousand") and _one_before(norms, i):
-            value = 1
-            end = i
-        if value is None:
+        read = _read_at(text, tokens, norms, i)
+        if read is None:
             i += 1
             continue
-        if end < n and norms[end] in SCALES:
-            value *= SCALES[norms[end]]
-            end += 1
+        value, end = read
         out.append(NumberSpan(round(value), i, end))
         i = end
     return out
+
+
+def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -> tuple[float, int] | None:
+    """The number that starts at token ``i``: its value and the index after its last token, or None."""
+    n = len(norms)
+    norm = norms[i]
+    value: float | None = None
+    end = i + 1
+    if norm[0].isdigit():
+        value = parse_number(norm)
+        # "4 500": groups of three after a space
+        if value is not None and len(norm) <= 3 and norm.isdigit():
+            while (end < n and len(norms[end]) == 3 and norms[end].isdigit()
+                   and text[tokens[end - 1].end : tokens[end].start] in _SPACES):
+                value = value * 1000 + int(norms[end])
+                end += 1
+    elif norm in VI_WORDS and end < n and norms[end] == _VI_TENS:
+        value = VI_WORDS[norm] * 10
+        end += 1
+        # the unit digit ("lăm", "tư", "bảy"), not "năm": "ba mươi năm" is thirty years
+        if end < n and norms[end] in VI_WORDS and norms[end] not in ("mười", "một", "năm"):
+            value += VI_WORDS[norms[end]]
+            end += 1
+        elif end < n and norms[end] == "mốt":
+            value += 1
+            end += 1
+    elif norm in _EN_TENS and end < n and norms[end] in _EN_UNITS:  # "thirty-five", "twenty one"
+        value = EN_WORDS[norm] + _EN_UNITS[norms[end]]
+        end += 1
+    elif norm in EN_WORDS or norm in VI_WORDS:
+        base = EN_WORDS.get(norm, VI_WORDS.get(norm))
+        if end < n and norms[end] in SCALES:
+            value = base
+        elif norm in _EN_ALONE:
+            value = base
+    elif norm in ("hundred", "thousand") and _one_before(norms, i):
+        value = 1
+        end = i
+    if value is None:
+        return None
+    if end < n and norms[end] in SCALES:
+        value *= SCALES[norms[end]]
+        end += 1
+        value, end = _compound(text, tokens, norms, value, end, spelled=not norm[0].isdigit())
+    return value, end
+
+
+def _adjacent(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Tokens ``a`` and ``b`` (``a`` before ``b``) stand apart by white space only: no comma or full stop between."""
+    return text[tokens[a].end : tokens[b].start].strip() == ""
+
+
+def _compound(text: str, tokens: Sequence[Token], norms: Sequence[str], value: float, end: int,
+              spelled: bool) -> tuple[float, int]:
+    """A number spelled in words goes on after its scale word with a smaller one: ``one hundred and forty`` is 140,
+    ``four thousand five hundred`` 4500, ``một trăm bốn mươi`` 140, ``một trăm linh năm`` 105, and ``rưỡi`` (a half)
+    adds half the scale: ``bốn nghìn rưỡi`` is 4500, ``một trăm rưỡi`` 150, ``4 nghìn rưỡi`` 4500 (only ``rưỡi`` after
+    digits: ``2 nghìn năm trăm`` is not written)."""
+    n = len(norms)
+    scale = SCALES[norms[end - 1]]
+    if end >= n or not _adjacent(text, tokens, end - 1, end):
+        return value, end
+    if norms[end] == _HALF:
+        return value + scale / 2, end + 1
+    if not spelled:
+        return value, end
+    j = end + 1 if norms[end] in _COMPOUND_JOINERS else end
+    if j >= n or (j > end and not _adjacent(text, tokens, end, j)):
+        return value, end
+    if norms[end] in _VI_ODD:  # "linh năm": a single digit, "năm" included
+        unit = VI_WORDS.get(norms[j])
+        return (value + unit, j + 1) if unit is not None and unit < 10 else (value, end)
+    if norms[j][0].isdigit():
+        return value, end
+    if j > end and norms[j] == "one" and not (j + 1 < len(norms) and norms[j + 1] in SCALES):
+        return value + 1, j + 1  # "a hundred and one" ("one" alone is no number: "one of them")
+    piece = _read_at(text, tokens, norms, j)
+    if piece is None or piece[0] >= scale:
+        return value, end
+    # with no "and", English goes on with tens or a smaller scale ("a hundred twenty", "four thousand five hundred");
+    # "a thousand two days later" is two numbers
+    if j == end and norms[j] in EN_WORDS and piece[0] < 20 and norms[piece[1] - 1] not in SCALES:
+        return value, end
+    return value + piece[0], piece[1]
