@@ -330,7 +330,8 @@ def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
     """Whether a sentence ends between the token of ``text`` at ``before`` (start, end) and the token
     starting at ``after``: the next token starts with a capital or a digit, and the gap holds a line break,
     or a ``!``, ``?``, ``…`` or ``.`` followed by white space (closing quotes or brackets may stand between).
-    A single ``.`` after a single character (``U.S. Army``, ``Ph.D. Student``, ``1. Introduction``), a
+    A single ``.`` after a single letter (``U.S. Army``, ``Ph.D. Student``) or a list's number at the start of
+    a line (``1. Introduction``; another one-digit number ends one: ``tháng 9. Số``), a
     known abbreviation (``no. 1244``, ``TP. HCM``, ``PGS. TS``) or a capitalized word of four characters at
     most (``Mr.``, ``Gen.``, ``Apr. 2025``) does not end one; an acronym in capitals does (``... KFOR. The``).
     ``;``, ``:`` and ``,`` never do. Short capitalized words err on the side of no end: a phrase across an
@@ -347,8 +348,10 @@ def ends_sentence(text: str, before: tuple[int, int], after: int) -> bool:
     if mark.group(1) != "." or mark.start() != end:
         return True
     word = text[start:end]
-    if word.casefold() in _ABBREVIATIONS or len(word) == 1:
+    if word.casefold() in _ABBREVIATIONS:
         return False
+    if len(word) == 1:  # an initial (U.S.) never ends one; a digit does ("hồi tháng 9. Số binh sĩ", "on May 9. Troops")
+        return word.isdigit() and bool(text[text.rfind("\n", 0, start) + 1 : start].strip())  # but a list's number
     if word.isupper():  # an acronym ends its sentence ("... in KFOR. Another 500 troops"), a listed one not
         return True
     return not (word[0].isupper() and len(word) <= 4)

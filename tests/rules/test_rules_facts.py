@@ -111,10 +111,22 @@ def test_sentences_keep_abbreviations_and_cut_at_lines() -> None:
         "Gen. Smith spoke.", "KFOR has 4,500 troops.", "Next line"]
 
 
+
+def test_a_one_digit_number_ends_a_sentence_unless_it_numbers_a_list() -> None:
+    assert sentences("Quân tới hồi tháng 9. Số binh sĩ KFOR là 4.500.") == [
+        "Quân tới hồi tháng 9.", "Số binh sĩ KFOR là 4.500."]
+    assert sentences("They arrived on May 9. Troops now number 4,500.") == [
+        "They arrived on May 9.", "Troops now number 4,500."]
+    assert sentences("1. Introduction of 700 troops\n2. Withdrawal") == [
+        "1. Introduction of 700 troops", "2. Withdrawal"]
+    assert sentences("The U.S. Army sent 200 troops.") == ["The U.S. Army sent 200 troops."]
+
+
 @pytest.mark.parametrize("text", [
     "Gen. Smith spoke. KFOR has 4,500 troops.\nNext line",
     'He said: "We stay." “They go.” (Then) the U.S. Army left. No. 1244 stands.\n\nlower line\n  Upper',
     "Ngày 29.5, TP. HCM đón 4.500 khách. Bộ Quốc phòng cho biết: 700 binh sĩ sẽ tới!\r\nHết.",
+    "Quân tới hồi tháng 9. Số binh sĩ là 4.500.\n1. Introduction\n 2. Next",
 ])
 def test_sentences_end_where_the_engine_ends_them(text: str) -> None:
     """One notion of a sentence: facts cut a text where ``text.ends_sentence`` (a phrase's limit) says."""
