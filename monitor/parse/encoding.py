@@ -3,6 +3,8 @@
 Order: a byte-order mark (unambiguous, so it wins, as in the WHATWG encoding spec), the
 ``charset`` of the HTTP ``Content-Type`` header, the XML declaration, an HTML ``<meta charset>``
 or ``http-equiv`` tag, UTF-8 when the bytes are valid UTF-8, and last windows-1258 / latin-1.
+A latin-1 or windows-1252 label on bytes that are valid UTF-8 (and not ASCII) is taken for the
+mistake it nearly always is: the text is read as UTF-8.
 windows-1258 decodes Vietnamese to decomposed text, so the result is always NFC-normalised.
 """
 
@@ -65,39 +67,41 @@ def declared_charset(body: bytes, content_type: str = "") -> str | None:
 
 def decode(body: bytes, content_type: str = "") -> str:
     """Decode a response body to NFC text; never raises."""
-    return decode_named(body, content_type)[0]
+    text = _decode(body or b"", content_type)
+    return unicodedata.normalize("NFC", text)
 
 
-def decode_named(body: bytes, content_type: str = "") -> tuple[str, str]:
-    """The NFC text of a response body and the codec it was read with; never raises."""
-    text, name = _decode(body or b"", content_type)
-    return unicodedata.normalize("NFC", text), name
-
-
-def _decode(body: bytes, content_type: str) -> tuple[str, str]:
+def _decode(body: bytes, content_type: str) -> str:
     bom = _sniff_bom(body)
     if bom:
         name, size = bom
-        return body[size:].decode(name, "replace"), name
+        return body[size:].decode(name, "replace")
     declared = declared_charset(body, content_type)
+    if declared == "cp1252" and not body.isascii():
+        # UTF-8 labeled latin-1 / windows-1252, a common mistake of feed generators: real latin-1 text almost
+        # never forms valid UTF-8 sequences (feedparser repairs such text as well)
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
-            return body.decode(declared), declared
+            return body.decode(declared)
         except UnicodeDecodeError:
             pass  # the declaration lies; sniff below
     try:
-        return body.decode("utf-8"), "utf-8"
+        return body.decode("utf-8")
     except UnicodeDecodeError:
         # Mostly UTF-8 with a stray byte or two: keep UTF-8 rather than garble every letter.
         if _mostly_utf8(body):
-            return body.decode("utf-8", "replace"), "utf-8"
+            return body.decode("utf-8", "replace")
     for name in (declared, "cp1258"):
         if name:
             try:
-                return body.decode(name), name
+                return body.decode(name)
             except UnicodeDecodeError:
                 continue
-    return body.decode("latin-1"), "latin-1"
+    return body.decode("latin-1")
 
 
 def _mostly_utf8(body: bytes) -> bool:

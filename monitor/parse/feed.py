@@ -9,6 +9,7 @@ either's items into entries.
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -16,11 +17,10 @@ import feedparser
 
 from monitor.parse.boilerplate import clean_paragraphs
 from monitor.parse.dates import parse_date
-from monitor.parse.encoding import decode_named
 from monitor.parse.errors import BlockedPage, NotAFeed
 from monitor.parse.feedxml import FeedDoc, FeedItem, read_feed
 from monitor.parse.page import absolute_url, looks_blocked
-from monitor.parse.prolog import refuse_declared_entities, root_name
+from monitor.parse.prolog import refuse_entities, root_name
 from monitor.parse.text import html_to_paragraphs, html_to_text, norm_space
 from monitor.records import Entry
 
@@ -46,15 +46,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "", language: str = ""
     challenge, ``NotAFeed`` for an HTML page or a broken document with no entries. A feed
     that is not well-formed but still has entries is accepted, with a warning.
     """
-    text, charset = decode_named(body, content_type)
-    refuse_declared_entities(text)
+    text = refuse_entities(body, content_type)
     root = root_name(text)
     if root in _HTML_ROOTS or (not root and "<html" in text[:2000].lower()):
         if reason := looks_blocked(text):
             raise BlockedPage(reason)
         raise NotAFeed("not a feed: an HTML page")
     warnings: list[str] = []
-    doc = read_feed(text, utf8=charset == "utf-8")  # the common case, fast; None: feedparser reads it
+    doc = read_feed(text)  # the common case, fast; None: feedparser reads it
     if doc is None:
         doc = _read_with_feedparser(body, content_type, root, warnings)
     result = FeedResult(title=html_to_text(doc.title), link=doc.link,
@@ -94,12 +93,17 @@ def _read_with_feedparser(body: bytes, content_type: str, root: str, warnings: l
     for item in parsed.entries:
         title_type = (item.get("title_detail") or {}).get("type")
         doc.items.append(FeedItem(
-            id=item.get("id") or None, link=item.get("link") or None, title=item.get("title", "") or "",
+            id=_nfc(item.get("id")), link=_nfc(item.get("link")), title=item.get("title", "") or "",
             title_is_html=title_type != "text/plain", summary=item.get("summary", "") or "",
             contents=[c.get("value", "") for c in item.get("content") or [] if c.get("value")],
             published=_published(item),
         ))
     return doc
+
+
+def _nfc(value: str | None) -> str | None:
+    """An identifier as the strict reader gives it (its text is NFC): an item keeps its keys whichever reads it."""
+    return unicodedata.normalize("NFC", value) if value else None
 
 
 def _entry(item: FeedItem, feed_url: str, language: str) -> Entry | None:

@@ -13,8 +13,8 @@ know for sure how feedparser would read:
 - markup as child elements of a text field, Atom ``xhtml`` or base64 content, ``xml:base``.
 
 What feedparser does to every text field, this reader does too (``_finish``): strip it, map the C1
-controls to their windows-1252 characters, repair UTF-8 read as latin-1 in a UTF-8 document, and, in
-RSS, take a plain-text title for HTML when it looks like HTML.
+controls to their windows-1252 characters, repair UTF-8 read as latin-1, and, in RSS, take a plain-text
+title for HTML when it looks like HTML.
 """
 
 from __future__ import annotations
@@ -78,6 +78,20 @@ _IGNORED = {
     _MEDIA[0]: {"content", "thumbnail"},
     _MEDIA[1]: {"content", "thumbnail"},
 }  # fmt: skip
+# The elements an ignored element may hold (anything else inside one, feedparser may read: a <link> inside a
+# <category>, a <title> inside an item's <image>), and the RSS channel's containers, which only it may hold.
+_AUTHOR = {(ATOM, "name"), (ATOM, "uri"), (ATOM, "email")}
+_NESTED = {
+    ("", "image"): {("", t) for t in ("title", "link", "url", "width", "height", "description")},
+    ("", "textInput"): {("", t) for t in ("title", "description", "name", "link")},
+    ("", "skipHours"): {("", "hour")},
+    ("", "skipDays"): {("", "day")},
+    (ATOM, "author"): _AUTHOR,
+    (ATOM, "contributor"): _AUTHOR,
+    (ATOM, "source"): {(ATOM, t) for t in ("title", "subtitle", "id", "link", "updated", "author", "contributor",
+                                            "category", "generator", "icon", "logo", "rights")},
+}
+_CHANNEL_ONLY = {("", "image"), ("", "textInput"), ("", "skipHours"), ("", "skipDays"), ("", "cloud")}
 _HTML_TYPES = {"html": True, "text/html": True, "text": False, "text/plain": False}  # Atom's type attribute
 _STRUCTURE = {("", "rss"), ("", "channel"), ("", "item"), (ATOM, "feed"), (ATOM, "entry")}
 
@@ -101,13 +115,12 @@ class _Unknown(Exception):
     """Something this reader does not read the way feedparser does: let feedparser read the feed."""
 
 
-def read_feed(text: str, utf8: bool = True) -> FeedDoc | None:
+def read_feed(text: str) -> FeedDoc | None:
     """The feed's fields, or None when the document is not the plain RSS 2.0 / Atom 1.0 this reader knows.
 
-    ``text`` is the decoded document (its XML declaration's encoding is ignored); ``utf8`` says whether the
-    bytes were UTF-8, for the repair of UTF-8 read as latin-1 that feedparser does in such documents.
+    ``text`` is the decoded document (its XML declaration's encoding is ignored).
     """
-    reader = _Reader(utf8)
+    reader = _Reader()
     parser = expat.ParserCreate(encoding="utf-8", namespace_separator=_SEP)
     parser.buffer_text = True
     parser.StartElementHandler = reader.start
@@ -121,8 +134,7 @@ def read_feed(text: str, utf8: bool = True) -> FeedDoc | None:
 
 
 class _Reader:
-    def __init__(self, utf8: bool):
-        self.utf8 = utf8
+    def __init__(self) -> None:
         self.doc = FeedDoc()
         self.root_seen = False
         self.atom = False
@@ -140,6 +152,7 @@ class _Reader:
         self.summary_set = False
         self.dates: dict[str, str] = {}  # "published" / "updated": as written
         self.field_depth = 0
+        self.stack: list[tuple[str, str]] = []  # the open elements, by (namespace, local name)
 
     # -- expat callbacks ---------------------------------------------------------------------------------
 
@@ -149,6 +162,8 @@ class _Reader:
             raise _Unknown("markup inside a text field")
         ns, _, local = name.rpartition(_SEP)
         key = (ns, local)
+        parent = self.stack[-1] if self.stack else None
+        self.stack.append(key)
         if _XML + "base" in attrs:
             raise _Unknown("xml:base")
         if self.depth == 1:
@@ -157,6 +172,10 @@ class _Reader:
         if key in _STRUCTURE:
             self._structure(key)
             return
+        if parent not in _STRUCTURE and key not in _NESTED.get(parent, ()):  # inside an element we ignore
+            raise _Unknown(f"element {local} inside another")
+        if key in _CHANNEL_ONLY and parent != ("", "channel"):
+            raise _Unknown(f"element {local} outside the channel")
         parent_is_item = self.item is not None and self.depth == self.item_depth + 1
         parent_is_feed = self.item is None and self.depth == self.feed_depth + 1
         if key in _TEXT and (parent_is_item or parent_is_feed):
@@ -167,6 +186,7 @@ class _Reader:
             raise _Unknown(f"element {local} in {ns or 'no namespace'}")
 
     def end(self, name: str) -> None:
+        self.stack.pop()
         if self.field is not None and self.depth == self.field_depth:
             self._end_field()
         elif self.item is not None and self.depth == self.item_depth:
@@ -217,11 +237,10 @@ class _Reader:
         href = attrs.get("href")
         if href is None:
             raise _Unknown("link without href")
-        rel = attrs.get("rel", "alternate")
-        kind = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html")
+        rel = attrs.get("rel", "alternate").lower()  # feedparser lower-cases both
+        kind = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html").lower()
         if rel != "alternate" or kind not in ("text/html", "application/xhtml+xml"):
             return
-        href = _link_text(href)
         if in_item:
             self.links.append(href)
         elif in_feed:
@@ -253,13 +272,15 @@ class _Reader:
             self._feed_field(name, value)
             return
         if name == "title":
-            if value and not item.title:  # feedparser: the first non-empty title
+            if value and item.title:  # which one feedparser keeps depends on what stands between them
+                raise _Unknown("two titles")
+            if value:
                 item.title = value
                 item.title_is_html = self.field_html or (not self.atom and _looks_like_html(value))
         elif name == "link":
             self.links.append(_link_text(value))
         elif name == "id":
-            item.id = value
+            item.id = value or None
             if self.permalink and not self.links and self.guid_link is None:
                 self.guid_link = value
         elif name == "summary":
@@ -292,11 +313,10 @@ class _Reader:
         value = value.strip()
         if value.isascii():
             return value
-        if self.utf8:
-            try:
-                value = value.encode("iso-8859-1").decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                pass
+        try:
+            value = value.encode("iso-8859-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
         if _C1.search(value):
             value = value.translate(_CP1252)
         return value

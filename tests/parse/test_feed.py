@@ -142,6 +142,24 @@ def test_entity_declaration_refused():
         parse_feed(body.replace(b"ENTITY", b"entity"), "https://x.test/feed", "application/rss+xml")
 
 
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE rss [<?x <a?><!ENTITY lol "lol">]>',  # a '<' and a name inside the DOCTYPE are not the root
+    '<!DOCTYPE rss SYSTEM "<a" [<!ENTITY lol "lol">]>',
+    "<!DOCTYPE rss [<!-- it's <a> --><!ENTITY lol 'lol'>]>",
+])
+def test_entity_declaration_refused_behind_markup_in_the_doctype(doctype):
+    body = (f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>&lol;</title>'
+            "<item><title>a</title><link>https://x.test/a</link></item></channel></rss>").encode()
+    with pytest.raises(EntityDeclared):
+        parse_feed(body, "https://x.test/feed", "application/rss+xml")
+
+
+def test_doctype_with_a_subset_and_no_entity_is_read():
+    body = b"""<?xml version="1.0"?><!DOCTYPE rss [<!-- it's a note --><!ATTLIST rss x CDATA "a>b">]>
+<rss version="2.0"><channel><title>t</title><item><title>a</title><link>https://x.test/a</link></item></channel></rss>"""
+    assert len(parse_feed(body, "https://x.test/feed", "application/rss+xml").entries) == 1
+
+
 def test_doctype_without_entities_is_fine():
     body = b"""<?xml version="1.0"?><!-- <!ENTITY in a comment --><!DOCTYPE rss>
 <rss version="2.0"><channel><title>t</title><item><title>a</title><link>https://x.test/a</link></item></channel></rss>"""

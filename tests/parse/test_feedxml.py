@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from monitor.parse import feed as feed_module
-from monitor.parse.encoding import decode_named
+from monitor.parse.encoding import decode
 from monitor.parse.feed import parse_feed
 from monitor.parse.feedxml import read_feed
 
@@ -27,8 +27,7 @@ FEEDS = ["baoquocte/feed.xml", "nato/rss.xml", "vnexpress/the-gioi.rss"]
 
 def both_ways(body: bytes, content_type: str = "application/rss+xml"):
     """(strict reader's FeedResult or None, feedparser's FeedResult) for one document."""
-    text, charset = decode_named(body, content_type)
-    if read_feed(text, utf8=charset == "utf-8") is None:
+    if read_feed(decode(body, content_type)) is None:
         strict = None
     else:
         strict = parse_feed(body, URL, content_type)
@@ -72,7 +71,9 @@ EDGE_CASES = {
     "guid not a permalink": rss('<item><guid isPermaLink="false">x-1</guid><link>/a</link></item>'),
     "two links, the last wins": rss("<item><link>/a</link><link>/b</link></item>"),
     "atom link in an rss item": rss('<item><atom:link href="/alt"/><atom:link rel="self" href="/s"/></item>'),
-    "first non-empty title": rss("<item><title></title><title>One</title><title>Two</title><link>/a</link></item>"),
+    "first non-empty title": rss("<item><title></title><title>One</title><link>/a</link></item>"),
+    "empty guid": rss("<item><guid></guid><link>/a</link></item>"),
+    "decomposed guid and link": rss("<item><guid isPermaLink='false'>cafe\u0301</guid><link>/cafe\u0301</link></item>"),
     "html-looking title": rss("<item><title>AT&amp;amp;T &lt;b&gt;wins&lt;/b&gt;</title><link>/a</link></item>"),
     "plain title with a bracket": rss("<item><title>a &lt; b &amp; c</title><link>/a</link></item>"),
     "unknown tag in a title": rss("<item><title>&lt;blink&gt;x&lt;/blink&gt;</title><link>/a</link></item>"),
@@ -105,6 +106,9 @@ EDGE_CASES = {
     "atom id then link": atom('<entry><id>https://a.example/1</id><title>x</title>'
                               '<link rel="alternate" type="text/html" href="/n/2"/>'
                               '<link rel="enclosure" href="/e.mp3"/></entry>'),
+    "atom rel and type in capitals": atom("<entry><id>tag:x,1</id><title>x</title>"
+                                          "<link rel='Alternate' type='text/HTML' href='/n/1'/></entry>"),
+    "atom href with an escaped ampersand": atom("<entry><id>tag:x,1</id><link href='/n?a=1&amp;amp;b=2'/></entry>"),
     "atom id only": atom("<entry><id>https://a.example/1</id><title>x</title></entry>"),
     "atom text title": atom("<entry><title>a &lt;b&gt;c&lt;/b&gt;</title><link href='/a'/>"
                             "<summary>S</summary><content>C</content><published>2025-01-02</published></entry>"),
@@ -127,6 +131,14 @@ GIVE_UP = {
                           "'http://www.itunes.com/dtds/podcast-1.0.dtd'>S</itunes:summary></item>"),
     "dc description": rss("<item><link>/a</link><dc:description>S</dc:description></item>"),
     "unknown element": rss("<item><link>/a</link><summary>S</summary></item>"),
+    "two titles": rss("<item><title>One</title><source url='https://s/'>S</source><title>Two</title>"
+                      "<link>/a</link></item>"),
+    "a link inside a category": rss("<item><link>/a</link><category><link>/b</link></category></item>"),
+    "a description inside comments": rss("<item><link>/a</link><comments><description>X</description>"
+                                         "</comments></item>"),
+    "an image inside an item": rss("<item><link>/a</link><image><title>Img</title></image></item>"),
+    "a date inside the channel's image": rss("<item><link>/a</link></item>",
+                                             "<image><pubDate>Thu, 06 Feb 2025 20:30:00 GMT</pubDate></image>"),
     "markup inside a field": rss("<item><link>/a</link><description><p>raw</p></description></item>"),
     "xml:base": rss("<item xml:base='https://b.example/'><link>/a</link></item>"),
     "xhtml content": atom("<entry><link href='/a'/><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>"
@@ -147,9 +159,26 @@ def test_what_it_does_not_know_is_left_to_feedparser(name):
     assert original.entries == loose.entries
 
 
+@pytest.mark.parametrize("content_type", ["application/rss+xml; charset=iso-8859-1", "application/rss+xml"])
+def test_utf8_labeled_latin1_reads_as_utf8(content_type):
+    """A feed generator's common mistake: UTF-8 bytes under a latin-1 label (header or XML declaration)."""
+    body = ('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>t</title><item>'
+            "<title>Café – Noël, Thổ Nhĩ Kỳ</title><guid isPermaLink='false'>Noël-1</guid>"
+            "<link>https://a.example/x</link></item></channel></rss>").encode()
+    assert_same(body, content_type)
+    entry = parse_feed(body, URL, content_type).entries[0]
+    assert (entry.title, entry.guid) == ("Café – Noël, Thổ Nhĩ Kỳ", "Noël-1")
+
+
+def test_real_latin1_stays_latin1():
+    body = ('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>t</title><item>'
+            "<title>Café à Noël</title><link>https://a.example/x</link></item></channel></rss>").encode("latin-1")
+    assert_same(body)
+    assert parse_feed(body, URL, "application/rss+xml").entries[0].title == "Café à Noël"
+
+
 def test_the_strict_reader_is_used_for_plain_feeds():
-    text, _ = decode_named(read_bytes("vnexpress/the-gioi.rss"))
-    doc = read_feed(text)
+    doc = read_feed(decode(read_bytes("vnexpress/the-gioi.rss")))
     assert doc is not None and len(doc.items) == 3
     assert all(item.published and item.published.tzinfo is UTC for item in doc.items)
     assert isinstance(doc.items[0].published, datetime)
