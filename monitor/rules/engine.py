@@ -49,7 +49,7 @@ from monitor.rules.facts import FactRules, extract_facts
 from monitor.rules.prefilter import Candidates, Prefilter, term_keys
 from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, parse
 from monitor.rules.query import Field as FieldNode
-from monitor.rules.text import FieldTokens, norm_word, scan_form, term_plan
+from monitor.rules.text import FieldTokens, merged_spans, norm_word, scan_form, term_plan
 
 __all__ = ["ArticleIndex", "CompiledTopic", "TopicSet", "compile_topic", "match_all"]
 
@@ -328,7 +328,7 @@ class _Near(_Node):
             anchors, others = _windows(tokens, right, n), left
         else:  # the right operand is looked for where it may be near the left one only
             anchors = _windows(tokens, left, n)
-            found = _offsets(right_terms, tokens, _merge((w[3], w[4]) for w in anchors))
+            found = _offsets(right_terms, tokens, merged_spans((w[3], w[4]) for w in anchors))
             if found is None:
                 return None
             others = found
@@ -484,7 +484,7 @@ def _snippet(text: str, marks: Sequence[tuple[int, int]], width: int = SNIPPET_W
             cut -= 1
         if cut > first_end:
             end = cut
-    inside = _merge([(s, e) for s, e in marks if s < end and e > start])
+    inside = merged_spans([(s, e) for s, e in marks if s < end and e > start])
     if inside:
         start, end = min(start, inside[0][0]), max(end, inside[-1][1])
     pieces, pos = [], start
@@ -503,16 +503,6 @@ def _one_spaced(text: str) -> str:
     if text.isprintable() and "  " not in text:
         return text.strip(" ")
     return " ".join(text.split())
-
-
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 def _evidence(index: ArticleIndex, raw: set[tuple[str, str, int, int]]) -> Evidence:

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from typing import NamedTuple
@@ -469,10 +469,10 @@ def _encode(norm: str) -> bytes:
 _FOLD_BYTES = _fold_bytes()
 
 
-def _merged_stretches(stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches (start, end) in order, those that overlap merged."""
+def merged_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans (start, end) in order, those that overlap merged."""
     out: list[tuple[int, int]] = []
-    for lo, hi in sorted(stretches):
+    for lo, hi in sorted(spans):
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -847,7 +847,7 @@ class FieldTokens:
             wider = [(lo if lo == 0 else self.start_before(lo, size) or 0, hi) for lo, hi in within]
             starts: list[int] = []
             lasts: list[int] = []
-            for lo, hi in _merged_stretches(wider):
+            for lo, hi in merged_spans(wider):
                 found = self._search_phrase(folded, plan, needle, plan.match, lo, hi + len(needle))
                 starts += found[0]
                 lasts += found[1]
