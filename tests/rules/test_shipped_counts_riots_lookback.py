@@ -65,3 +65,15 @@ def test_riots_trained_for_are_no_event(title: str, body: str, expected: set[str
 ])
 def test_a_headline_that_looks_back_names_history(title: str, body: str, expected: set[str]) -> None:
     assert shipped(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # troops cut from a country's share in the force: the number, a verb of cutting, then "in KFOR"
+    ("Thụy Sĩ giảm quân", "Thụy Sĩ sẽ cắt giảm 30 binh sĩ trong lực lượng KFOR tại Kosovo.", {"kfor-troops"}),
+    ("Swiss cut", "Switzerland will cut 30 soldiers in its KFOR contingent next year.", {"kfor-troops"}),
+    # ... not a cut of troops somewhere else, nor troops of the force with no cut
+    ("Thụy Sĩ giảm quân", "Thụy Sĩ sẽ cắt giảm 30 binh sĩ trong lực lượng gìn giữ hòa bình ở Lebanon.", set()),
+    ("KFOR patrol", "Some 30 soldiers in KFOR patrolled the main road on Monday.", set()),
+])
+def test_troops_cut_in_the_force_are_a_change(title: str, body: str, expected: set[str]) -> None:
+    assert shipped(title, body) == expected
