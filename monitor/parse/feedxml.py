@@ -138,11 +138,10 @@ class _Reader:
         self.doc = FeedDoc()
         self.root_seen = False
         self.atom = False
-        self.depth = 0
         self.feed_depth = 0  # depth of <channel> / Atom <feed>: its direct children are the feed's fields
         self.item: FeedItem | None = None
         self.item_depth = 0
-        self.field: str | None = None  # the text field being read, at self.depth
+        self.field: str | None = None  # the text field being read, at field_depth
         self.field_html = False
         self.text: list[str] = []
         self.permalink = False
@@ -156,8 +155,11 @@ class _Reader:
 
     # -- expat callbacks ---------------------------------------------------------------------------------
 
+    @property
+    def depth(self) -> int:  # of the element being opened or closed (the root's is 1)
+        return len(self.stack)
+
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.depth += 1
         if self.field is not None:
             raise _Unknown("markup inside a text field")
         ns, _, local = name.rpartition(_SEP)
@@ -186,12 +188,11 @@ class _Reader:
             raise _Unknown(f"element {local} in {ns or 'no namespace'}")
 
     def end(self, name: str) -> None:
-        self.stack.pop()
         if self.field is not None and self.depth == self.field_depth:
             self._end_field()
         elif self.item is not None and self.depth == self.item_depth:
             self._end_item()
-        self.depth -= 1
+        self.stack.pop()
 
     def chars(self, data: str) -> None:
         if self.field is not None:
