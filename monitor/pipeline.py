@@ -162,11 +162,8 @@ class Poller:
             feed = read.feed
             if feed.warnings:
                 log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(feed.warnings[:3]))
-            out = []
-            for e, keys, prepared in zip(feed.entries, read.keys, read.prepared, strict=True):
-                if keys:  # an entry with no URL has none
-                    out.append(_Candidate(e.url, e, keys, fetch_page=source.full_text, prepared=prepared))
-            return out
+            return [_Candidate(e.url, e, keys, fetch_page=source.full_text, prepared=prepared)
+                    for e, keys, prepared in zip(feed.entries, read.keys, read.prepared, strict=True)]
         if source.kind == "sitemap":
             links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
             if links and links[0].is_sitemap:  # an index: read its newest child sitemaps

@@ -62,8 +62,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", language: str = ""
     for item in doc.items:
         entry = _entry(item, url, lang)
         if entry is None:
-            title = html_to_text(item.title) if item.title_is_html else norm_space(item.title)
-            result.warnings.append(f"item without a link skipped: {title!r}")
+            result.warnings.append(f"item without a link skipped: {_title(item)!r}")
             continue
         result.entries.append(entry)
     return result
@@ -113,7 +112,7 @@ def _entry(item: FeedItem, feed_url: str, language: str) -> Entry | None:
         url = absolute_url(guid, feed_url)
     if url is None:
         return None
-    title = html_to_text(item.title) if item.title_is_html else norm_space(item.title)
+    title = _title(item)
     summary = " ".join(clean_paragraphs(html_to_paragraphs(item.summary), language))
     body = ""
     if item.contents:
@@ -124,6 +123,10 @@ def _entry(item: FeedItem, feed_url: str, language: str) -> Entry | None:
     if body and summary and body == summary:
         summary = ""
     return Entry(url=url, title=title, summary=summary, body=body, published=item.published, guid=guid)
+
+
+def _title(item: FeedItem) -> str:
+    return html_to_text(item.title) if item.title_is_html else norm_space(item.title)
 
 
 def _published(item) -> datetime | None:

@@ -36,7 +36,7 @@ class FeedRead:
     was already stored (None): a cold feed then costs one trip to a worker, not two."""
 
     feed: FeedResult
-    keys: list[list[str]]  # each entry's (item_keys; none for an entry with no URL)
+    keys: list[list[str]]  # each entry's item_keys
     prepared: list[Prepared | None]
 
 
@@ -55,10 +55,10 @@ def read_feed_job(body: bytes, url: str, content_type: str, source: Source, topi
     ``stored`` is only a hint to save work: the poller still asks the store which entries are new, and
     prepares any new entry the hint made this skip."""
     feed = parse_feed(body, url, content_type, source.language)
-    keys = [item_keys(source, entry.url, entry.guid) if entry.url else [] for entry in feed.entries]
+    keys = [item_keys(source, entry.url, entry.guid) for entry in feed.entries]  # every entry has a URL
     prepared: list[Prepared | None] = []
     for entry, its_keys in zip(feed.entries, keys, strict=True):
-        if topics is None or not its_keys or its_keys[0] in stored:
+        if topics is None or its_keys[0] in stored:
             prepared.append(None)
         else:
             prepared.extend(prepare_articles(source, [entry], topics))
