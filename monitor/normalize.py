@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -31,9 +32,12 @@ _NOT_CONTROL = re.compile("[\n\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 def clean_text(text: str) -> str:
     """NFC, one space between words, no control characters, at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text or "")
-    if not text.isprintable() and not _NOT_CONTROL.sub("", text).isprintable():  # rare: look at each character
-        text = "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C")
-    if (_ODD_SPACE.search(text) or "  " in text or " \n" in text or "\n " in text
+    odd = False  # a space other than the plain one: every one of them is a control or separator character
+    if not text.replace("\n", "").isprintable():  # rare: a control, format or odd space character
+        if not _NOT_CONTROL.sub("", text).isprintable():  # rarer: look at each character
+            text = "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C")
+        odd = _ODD_SPACE.search(text) is not None
+    if (odd or "  " in text or " \n" in text or "\n " in text
             or text.startswith(" ") or text.endswith(" ")):
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         text = "\n".join(_SPACE.sub(" ", line).strip() for line in lines)
@@ -42,6 +46,7 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=4096)  # an item's URL is made canonical for its keys, then for its article
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters."""
     parts = urlsplit(url.strip())

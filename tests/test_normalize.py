@@ -1,11 +1,13 @@
 """normalize: the clean text, URL and hash every stored article is made of."""
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.normalize import canonical_url, clean_text, content_hash
+from monitor.parse.text import norm_space
 
 ODD_SPACES = "\t\x0b\x0c\r\x1c\x1f\x85\xa0\u1680\u2000\u2009\u200b\u2028\u2029\u202f\u205f\u3000"
 
@@ -35,6 +37,34 @@ def test_clean_text_leaves_no_odd_space_and_is_idempotent(text):
     assert not any(ch in out for ch in ODD_SPACES.replace("\u2028", "").replace("\u2029", "").replace("\u1680", ""))
     assert "  " not in out and "\n\n\n" not in out
     assert all(line == line.strip() for line in out.split("\n"))
+
+
+def test_every_space_but_the_plain_one_is_unprintable():
+    """The shortcut of norm_space and clean_text: a printable text holds no whitespace but " "."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [ch for ch in spaces if ch.isprintable()] == [" "]
+    assert all(not ch.isprintable() for ch in ODD_SPACES)
+
+
+def _clean_text_per_line(text: str) -> str:
+    """clean_text without its shortcuts: every line cleaned."""
+    text = "".join(ch for ch in unicodedata.normalize("NFC", text)
+                   if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = "\n".join(re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", line).strip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+MIXED = st.lists(st.sampled_from(list("ab é\n.") + list(ODD_SPACES) + ["\x07", "\x00", "e\u0301", "  ", "\u00ad"]),
+                 max_size=30).map("".join)
+PRINTABLE = st.lists(st.sampled_from(["a", "b", "é", "e\u0301", ".", " ", "  ", "\n"]), max_size=20).map("".join)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(MIXED, PRINTABLE))
+def test_clean_text_and_norm_space_are_their_long_ways(text):
+    assert clean_text(text) == _clean_text_per_line(text)
+    assert norm_space(text) == " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def test_canonical_url_drops_tracking_fragment_and_default_port():

@@ -11,7 +11,8 @@ item shows its title twice) is dropped. Each rule keeps a line that is the artic
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from monitor.parse.text import norm_space
 
 # A short line that is only a heading of related / further reading: everything from it is cut.
 _RELATED_HEADING = re.compile(
@@ -150,25 +151,21 @@ _GLUED_REACH = _GLUED_CAPTION_MAX + 200
 _ILLUSTRATION = re.compile(r"^\(?(?:ảnh minh họa|ảnh minh hoạ|illustration(?: photo)?)\)?\.?$", re.I)
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
 def is_related_heading(line: str) -> bool:
-    return _related_heading(_norm(line))
+    return _related_heading(norm_space(line))
 
 
 def is_follow_line(line: str) -> bool:
-    return _follow_line(_norm(line))
+    return _follow_line(norm_space(line))
 
 
 def is_teaser_line(line: str) -> bool:
     """A "Read more: <another story's headline>" line inside the article (not a heading alone)."""
-    return _teaser_line(_norm(line))
+    return _teaser_line(norm_space(line))
 
 
 def is_caption(line: str) -> bool:
-    return _caption(_norm(line))
+    return _caption(norm_space(line))
 
 
 # A title with a photo's caption glued after it, no space between ("... tại KosovoBinh sĩ các nước ... (Ảnh:
@@ -180,7 +177,7 @@ _GLUED_WORD_MIN = 4  # letters of the title's last word before the caption's cap
 def title_before_caption(line: str) -> str:
     """The title at the start of a caption line, when a caption is glued to its end; "" when the line is a
     caption only."""
-    line = _norm(line)
+    line = norm_space(line)
     for i in range(_TITLE_MIN, len(line)):
         if line[i].isupper() and line[i - 1].islower():
             word = i - 1
@@ -194,7 +191,7 @@ def title_before_caption(line: str) -> str:
     return ""
 
 
-# The tests on a line already normalized (_norm): clean_paragraphs normalizes each paragraph once.
+# The tests on a line already normalized (norm_space): clean_paragraphs normalizes each paragraph once.
 
 def _related_heading(line: str) -> bool:
     if not line or len(line) > 40:
@@ -272,7 +269,7 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
     seen: set[str] = set()
     context = "\n".join(paragraphs[1:])
     for raw in paragraphs:
-        para = _norm(raw)
+        para = norm_space(raw)
         if not para:
             continue
         if _related_heading(para):

@@ -15,7 +15,13 @@ INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "o
 
 def norm_space(text: str) -> str:
     """NFC, runs of whitespace (also no-break spaces) to one space, stripped."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    text = unicodedata.normalize("NFC", text)
+    # Most text is already so. A printable text has no whitespace but the plain space (every other one is a
+    # control or separator character): with no two in a row and none at either end, splitting changes nothing.
+    # Both tests cost far less than splitting and joining.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def soup_of(markup: str) -> BeautifulSoup:

@@ -1,10 +1,14 @@
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monitor.parse import BlockedPage, ParseError, extract_article, find_links, looks_blocked
-from monitor.parse.page import check_selector
+from monitor.parse.page import absolute_url, check_selector
 from monitor.records import Extraction
 
 VOV_BASE = "https://vov.vn/the-gioi"
@@ -402,3 +406,36 @@ def test_the_site_name_after_a_meta_description_is_cut():
             '<meta property="og:site_name" content="Example World">')
     assert extract_article(_page(head, BODY), "https://x.test/a", Extraction(), "en").summary == (
         "NATO leaders agreed to a new spending target.")
+
+
+# ---------------------------------------------------------------- links made absolute
+
+def _joined_the_long_way(href: str, base: str) -> str | None:
+    """What absolute_url gives, computed without its shortcut for plain absolute URLs."""
+    href = href.strip()
+    if not href or re.match(r"(?:#|javascript:|mailto:|tel:|data:)", href, re.I):
+        return None
+    url, _ = urldefrag(urljoin(base, href))
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+URL_PARTS = ["http", "https", "HTTP", "ftp", "://", ":", "/", "//", "?", "#", ";", "@", "[::1]", "a", "B", "é",
+             "example.test", ".", "..", "-", "_", "%20", " ", "\t", "=", "&", ":8080", ":99999", "~", "(", "!"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.tuples(st.sampled_from(["", "http://", "https://", "http://example.test", "https://a.test:8080/"]),
+                 st.lists(st.sampled_from(URL_PARTS), max_size=12).map("".join)).map("".join),
+       st.sampled_from(["http://base.test/dir/page.html", "https://base.test/", ""]))
+def test_absolute_url_is_the_join_whether_or_not_the_url_is_plain(href, base):
+    assert absolute_url(href, base) == _joined_the_long_way(href, base)
+
+
+@pytest.mark.parametrize("href", [
+    "http://127.0.0.2:8080/a/1/2.html", "https://vov.vn/the-gioi/kfor-post1050000.vov", "https://x.test/?id=7&p=2",
+    "https://x.test/a#frag", "https://x.test/a?id=7#top", "https://x.test/a?", "HTTPS://X.test/a",
+    "https://x.test/a;p?q", "//x.test/a", "/a/b",
+])
+def test_absolute_url_of_real_link_shapes(href):
+    assert absolute_url(href, VOV_BASE) == _joined_the_long_way(href, VOV_BASE)
