@@ -58,7 +58,7 @@ class _Candidate:
     """An item found on a feed, listing or sitemap, maybe still to be fetched."""
 
     url: str
-    entry: Entry | None  # what the feed itself says of the item; None for listing and sitemap links
+    entry: Entry | None  # what the feed itself says of the item; None for links, and for an item already prepared
     keys: list[str]
     fetch_page: bool = True  # the article page must be fetched (links; full-text feed items)
     prepared: Prepared | None = None  # made ready by the worker that read the feed
@@ -159,11 +159,10 @@ class Poller:
             topics = None if source.full_text else self._worker_topics  # full text: the pages are prepared
             read = await self.parser.run(jobs.read_feed_job, body, final_url, content_type, source, topics,
                                          self.stored.get(source.id, frozenset()))
-            feed = read.feed
-            if feed.warnings:
-                log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(feed.warnings[:3]))
-            return [_Candidate(e.url, e, keys, fetch_page=source.full_text, prepared=prepared)
-                    for e, keys, prepared in zip(feed.entries, read.keys, read.prepared, strict=True)]
+            if read.warnings:
+                log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(read.warnings[:3]))
+            return [_Candidate(p.article.url if e is None else e.url, e, keys, fetch_page=source.full_text, prepared=p)
+                    for e, keys, p in zip(read.entries, read.keys, read.prepared, strict=True)]
         if source.kind == "sitemap":
             links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
             if links and links[0].is_sitemap:  # an index: read its newest child sitemaps

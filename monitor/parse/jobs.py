@@ -13,7 +13,7 @@ from monitor.dedup import fingerprint
 from monitor.normalize import canonical_url, make_article
 from monitor.parse.encoding import decode
 from monitor.parse.errors import BlockedPage
-from monitor.parse.feed import FeedResult, parse_feed
+from monitor.parse.feed import parse_feed
 from monitor.parse.page import extract_article, find_links, looks_blocked
 from monitor.parse.sitemap import SitemapLink, parse_sitemap
 from monitor.records import Article, Entry, Extraction, Match, Source
@@ -33,9 +33,12 @@ class Prepared:
 @dataclass(frozen=True)
 class FeedRead:
     """A feed read by a worker, and each entry made ready to store there too, unless the poller's hint said it
-    was already stored (None): a cold feed then costs one trip to a worker, not two."""
+    was already stored (None in ``prepared``): a cold feed then costs one trip to a worker, not two. An entry made
+    ready goes back as its article only (None in ``entries``): the daemon needs the entry itself only to prepare
+    it or to fetch its page, and each text sent back costs both processes."""
 
-    feed: FeedResult
+    warnings: list[str]  # the feed's: bozo errors and skipped items
+    entries: list[Entry | None]
     keys: list[list[str]]  # each entry's item_keys
     prepared: list[Prepared | None]
 
@@ -56,13 +59,13 @@ def read_feed_job(body: bytes, url: str, content_type: str, source: Source, topi
     prepares any new entry the hint made this skip."""
     feed = parse_feed(body, url, content_type, source.language)
     keys = [item_keys(source, entry.url, entry.guid) for entry in feed.entries]  # every entry has a URL
+    entries: list[Entry | None] = []
     prepared: list[Prepared | None] = []
     for entry, its_keys in zip(feed.entries, keys, strict=True):
-        if topics is None or its_keys[0] in stored:
-            prepared.append(None)
-        else:
-            prepared.extend(prepare_articles(source, [entry], topics))
-    return FeedRead(feed, keys, prepared)
+        ready = None if topics is None or its_keys[0] in stored else prepare_articles(source, [entry], topics)[0]
+        entries.append(None if ready else entry)
+        prepared.append(ready)
+    return FeedRead(feed.warnings, entries, keys, prepared)
 
 
 def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> list[Prepared]:
