@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from monitor.records import Article, Entry, Source
+from monitor.rules.text import casefolded_words
 
 # Query parameters that only track the reader; they never change the article.
 _TRACKING = re.compile(
@@ -74,9 +75,14 @@ def to_utc(moment: datetime | None) -> datetime | None:
 
 
 def content_hash(title: str, body: str) -> str:
-    """Same words, same hash: case, spacing and punctuation do not count."""
-    words = _WORD.findall(f"{title}\n{body}".casefold())
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+    """Same words, same hash: case, spacing and punctuation do not count. The words are runs of ``\\w`` of the
+    casefolded text, joined by one space: by byte tables where the text encodes in the rules' fast encoding
+    (Vietnamese and western text: a quarter of the time), else by a regular expression."""
+    text = f"{title}\n{body}"
+    words = casefolded_words(text)
+    if words is None:
+        words = " ".join(_WORD.findall(text.casefold()))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
 def make_article(source: Source, entry: Entry) -> Article:
