@@ -10,13 +10,14 @@ import bisect
 import functools
 import json
 import logging
+import operator
 import os
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import bindparam, case, delete, event, func, insert, or_, update
+from sqlalchemy import bindparam, case, delete, event, func, insert, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine, select
@@ -175,11 +176,12 @@ class PendingDelivery:
 
 @dataclass
 class _Stories:
-    """One topic's alerts as this Store last read them: (created_at, alert id, simhash or None), oldest first."""
+    """One topic's alerts as this Store last read them: (created_at, alert id, simhash or None, held), oldest
+    first (an alert's ``held`` never changes)."""
 
     since: datetime  # read from here on
     upto: datetime  # newest created_at read
-    alerts: list[tuple[datetime, str, int | None]]
+    alerts: list[tuple[datetime, str, int | None, str | None]]
     ids: set[str]
 
 
@@ -188,24 +190,106 @@ class _Stories:
 _STORIES: weakref.WeakKeyDictionary[Engine, dict[str, _Stories]] = weakref.WeakKeyDictionary()
 
 
-# The statements of storing a poll's articles, built once (building one costs more than running it on SQLite);
-# their parameters are given at execution. An expanding parameter takes a list: ``IN (...)``.
+# The statements of storing a poll's articles. A cold round stores tens of thousands of articles, so these bypass
+# SQLAlchemy's statement objects: they are SQL written here, run on the DB-API cursor of the session's connection
+# with plain tuples. SQLAlchemy's own work per statement and per row (rendering an expanding IN list, building each
+# row's parameters and processing its values, making a result) costs several times what SQLite spends running
+# them. A value is converted as SQLAlchemy would convert it for its column (its bind processor: SQLite keeps a
+# datetime as text), so what is written and read is the same. In the SQL, each ``?`` is one parameter and each
+# ``{}`` an IN list (see ``_sql``).
 _ALERT, _ARTICLE, _KEY, _DELIVERY = AlertRow.__table__, ArticleRow.__table__, SeenKey.__table__, DeliveryRow.__table__
-_RECENT = (_ALERT.c.topic_id == bindparam("topic"), _ALERT.c.created_at >= bindparam("since"))
-_READ_STORIES = (select(_ALERT.c.created_at, _ALERT.c.id, _ARTICLE.c.simhash)
-                 .join(_ARTICLE, _ARTICLE.c.id == _ALERT.c.article_id).where(*_RECENT))
-_COUNT_STORIES = select(func.count()).select_from(_ALERT).where(*_RECENT)
-_COUNT_SENT = select(func.count()).select_from(_ALERT).where(*_RECENT, _ALERT.c.held.is_(None))
-_KNOWN_KEYS = select(_KEY.c.key).where(_KEY.c.key.in_(bindparam("keys", expanding=True)))
-_TAKEN_IDS = select(_ALERT.c.id, _ALERT.c.dedup_key).where(_ALERT.c.id.in_(bindparam("ids", expanding=True)))
-_ARTICLES_BY = (select(_ARTICLE.c.id, _ARTICLE.c.url, _ARTICLE.c.content_hash)
-                .where(or_(_ARTICLE.c.url.in_(bindparam("urls", expanding=True)),
-                           _ARTICLE.c.content_hash.in_(bindparam("hashes", expanding=True)))))
+_RECENT = "FROM alert WHERE topic_id = ? AND created_at >= ?"  # a topic's alerts since a time
+_READ_STORIES = ("SELECT alert.created_at, alert.id, article.simhash, alert.held FROM alert JOIN article "
+                 "ON article.id = alert.article_id WHERE alert.topic_id = ? AND alert.created_at >= ?")
+_COUNT_STORIES = f"SELECT count(*) {_RECENT}"
+_COUNT_SENT = f"SELECT count(*) {_RECENT} AND held IS NULL"
+_KNOWN_KEYS = "SELECT key FROM seen_key WHERE key IN ({})"
+_TAKEN_IDS = "SELECT id, dedup_key FROM alert WHERE id IN ({})"
+_ARTICLES_BY = "SELECT id, url, content_hash FROM article WHERE url IN ({}) OR content_hash IN ({})"
+# a poll's new articles go in in one executemany, then their ids are read by URL in one query (URLs are unique:
+# an article whose URL is known is a copy): cheaper than INSERT ... RETURNING, which runs row by row
+_IDS_OF_URLS = "SELECT url, id FROM article WHERE url IN ({})"
+_CHUNK = 500  # values in one IN (...): well below every database's limit on parameters
+_MARK = {"qmark": "?", "format": "%s", "pyformat": "%s"}  # a positional parameter, by the driver's paramstyle
 
 
-def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, str, int | None]]:
-    rows = conn.execute(_READ_STORIES, {"topic": topic_id, "since": since})
-    return [(to_utc(at), aid, None if h is None else int(h, 16)) for at, aid, h in rows]
+@functools.lru_cache(maxsize=1024)
+def _sql(paramstyle: str, sql: str, *in_lists: int) -> str:
+    """The SQL in the driver's placeholders, each ``{}`` an IN list of as many parameters as the next of
+    ``in_lists`` says."""
+    mark = _MARK[paramstyle]
+    return sql.replace("?", mark).format(*(", ".join([mark] * n) for n in in_lists))
+
+
+def _run(conn, sql: str, params: Sequence = (), *in_lists: int) -> list[tuple]:
+    """One statement written as ``_sql`` takes it, with positional parameters (a list of tuples: executemany), on
+    the connection's DB-API cursor, in its transaction; the rows it returns. A driver's error is raised as
+    SQLAlchemy raises it (wrapped in its exception classes, a lost connection invalidated)."""
+    sql = _sql(conn.dialect.paramstyle, sql, *in_lists)
+    cursor = conn.connection.cursor()
+    try:
+        if isinstance(params, list):
+            cursor.executemany(sql, params)
+            return []
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description is not None else []
+    except Exception as e:
+        conn._handle_dbapi_exception(e, sql, params, cursor, None)  # what exec_driver_sql does with it
+    finally:
+        cursor.close()
+
+
+def _select_in(conn, sql: str, *values: list) -> list[tuple]:
+    """The rows of a SELECT with an IN list per list of values (each at most ``_CHUNK``; an empty one matches no
+    row: ``IN (NULL)``)."""
+    values = tuple(v or [None] for v in values)
+    return _run(conn, sql, tuple(x for v in values for x in v), *map(len, values))
+
+
+@functools.lru_cache(maxsize=256)
+def _bind(dialect, table, column: str):
+    """The column's bind processor on this dialect, as SQLAlchemy applies it (None: the value as it is)."""
+    return table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_time(dialect):
+    """A DateTime column's value as the driver gives it (SQLite: text) -> datetime, as SQLAlchemy reads it."""
+    return _ALERT.c.created_at.type.dialect_impl(dialect).result_processor(dialect, None) or (lambda value: value)
+
+
+def _time_param(conn, value: datetime):
+    """A datetime to compare with a DateTime column."""
+    bind = _bind(conn.dialect, _ALERT, "created_at")
+    return value if bind is None else bind(value)
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_sql(dialect, table, columns: tuple[str, ...]) -> tuple[str, list[tuple[int, Callable]]]:
+    """The INSERT of these columns, and the bind processor of each that has one, by its place."""
+    quote = dialect.identifier_preparer.quote
+    binds = [(i, bind) for i, c in enumerate(columns) if (bind := _bind(dialect, table, c)) is not None]
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join('?' * len(columns))})", binds)
+
+
+def _insert_rows(conn, table, rows: list[dict]) -> None:
+    """Rows (dicts with the same keys, at least two) into the table, in one executemany."""
+    columns = tuple(rows[0])
+    sql, binds = _insert_sql(conn.dialect, table, columns)
+    values = list(map(operator.itemgetter(*columns), rows))
+    if binds:
+        values = [list(row) for row in values]
+        for row in values:
+            for i, bind in binds:
+                row[i] = bind(row[i])
+    _run(conn, sql, values)
+
+
+def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, str, int | None, str | None]]:
+    read = _read_time(conn.dialect)
+    return [(to_utc(read(at)), aid, None if h is None else int(h, 16), held)
+            for at, aid, h, held in _run(conn, _READ_STORIES, (topic_id, _time_param(conn, since)))]
 
 
 def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = False) -> _Stories:
@@ -224,10 +308,10 @@ def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = Fa
                 known.upto = max(known.upto, row[0])
     start = bisect.bisect_left(known.alerts, (since,))
     if start > len(known.alerts) // 2:  # past the cooldown: forget them (an earlier ``since`` reads again)
-        known.ids.difference_update(aid for _, aid, _ in known.alerts[:start])
+        known.ids.difference_update(row[1] for row in known.alerts[:start])
         del known.alerts[:start]
         known.since, start = since, 0
-    stored = conn.execute(_COUNT_STORIES, {"topic": topic_id, "since": since}).scalar_one()
+    ((stored,),) = _run(conn, _COUNT_STORIES, (topic_id, _time_param(conn, since)))
     if stored != len(known.alerts) - start and not reload:
         # another instance committed an alert older than the newest read, or a transaction that wrote some was
         # rolled back: read the cooldown again
@@ -239,11 +323,14 @@ def _topic_stories(s: Session, topic_id: str, since: datetime, reload: bool = Fa
 class _BatchAlerts:
     """What one ``save_articles`` call reads once and then keeps up to date itself, so that an alert costs
     no query of its own: the alert ids already taken, and per topic its alerts sent in the last hour and its
-    stories within the cooldown (checked against the database once per call, see ``_topic_stories``)."""
+    stories within the cooldown (checked against the database once per call, see ``_topic_stories``). The
+    alerts sent in the last hour are counted from those stories when they span the hour (a cooldown of an hour
+    or more), else read."""
 
     taken: dict[str, str]  # alert id -> its dedup key, for the ids this call's matches would take
     sent_last_hour: dict[str, int] = field(default_factory=dict)
     stories: dict[str, _Stories] = field(default_factory=dict)
+    checked: dict[str, datetime] = field(default_factory=dict)  # per topic: the time its stories were checked from
     # the alerts and deliveries made and not yet written: written together (``flush``) before anything reads
     # alerts back, and before the commit - one executemany each instead of the ORM's work per row
     unwritten_alerts: list[dict] = field(default_factory=list)
@@ -254,23 +341,31 @@ class _BatchAlerts:
         s.flush()
         conn = s.connection()
         if self.unwritten_alerts:
-            conn.execute(_INSERT_ALERT, self.unwritten_alerts)
+            _insert_rows(conn, _ALERT, self.unwritten_alerts)
             self.unwritten_alerts = []
         if self.unwritten_deliveries:  # after their alerts (foreign key)
-            conn.execute(_INSERT_DELIVERY, self.unwritten_deliveries)
+            _insert_rows(conn, _DELIVERY, self.unwritten_deliveries)
             self.unwritten_deliveries = []
 
-    def stories_of(self, s: Session, topic_id: str, since: datetime) -> _Stories:
+    def stories_of(self, s: Session, topic_id: str, since: datetime, reload: bool = False) -> _Stories:
+        """The topic's stories from ``since`` on: read and checked once per call (or again: ``reload``)."""
         known = self.stories.get(topic_id)
-        if known is None:
+        if known is None or reload:
             self.flush(s)
-            known = self.stories[topic_id] = _topic_stories(s, topic_id, since)
+            known = self.stories[topic_id] = _topic_stories(s, topic_id, since, reload)
+            self.checked[topic_id] = since
         return known
 
     def sent(self, s: Session, topic_id: str, now: datetime) -> int:
         if topic_id not in self.sent_last_hour:
-            self.sent_last_hour[topic_id] = s.connection().execute(
-                _COUNT_SENT, {"topic": topic_id, "since": now - timedelta(hours=1)}).scalar_one()
+            hour_ago, checked = now - timedelta(hours=1), self.checked.get(topic_id)
+            if checked is not None and checked <= hour_ago:  # the stories this call checked span the hour
+                known = self.stories[topic_id].alerts
+                count = [row[3] for row in known[bisect.bisect_left(known, (hour_ago,)):]].count(None)  # held None
+            else:
+                conn = s.connection()
+                ((count,),) = _run(conn, _COUNT_SENT, (topic_id, _time_param(conn, hour_ago)))
+            self.sent_last_hour[topic_id] = count
         return self.sent_last_hour[topic_id]
 
     def forget(self, s: Session) -> None:
@@ -287,7 +382,7 @@ class _BatchAlerts:
             self.sent_last_hour[topic_id] += 1
         known = self.stories.get(topic_id)
         if known is not None:
-            bisect.insort(known.alerts, (at, alert_id, None if fingerprint is None else int(fingerprint, 16)))
+            bisect.insort(known.alerts, (at, alert_id, None if fingerprint is None else int(fingerprint, 16), held))
             known.ids.add(alert_id)
             known.upto = max(known.upto, at)
 
@@ -300,7 +395,7 @@ def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str
     mine = int(fingerprint, 16)  # near_duplicate, inlined: a topic's alerts within its cooldown are many
     known = batch.stories_of(s, topic_id, since)
     for attempt in (False, True):
-        first = next((aid for at, aid, other in known.alerts[bisect.bisect_left(known.alerts, (since,)):]
+        first = next((aid for at, aid, other, _ in known.alerts[bisect.bisect_left(known.alerts, (since,)):]
                       if other is not None and (mine ^ other).bit_count() <= NEAR), None)
         if first is None:
             return None
@@ -309,7 +404,7 @@ def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str
         if row is not None:
             return row
         if not attempt:  # gone (a rolled-back transaction's?): read the cooldown again
-            known = batch.stories[topic_id] = _topic_stories(s, topic_id, since, reload=True)
+            known = batch.stories_of(s, topic_id, since, reload=True)
     return None  # read again, it is gone: not reached while a topic's alerts are never deleted
 
 
@@ -324,17 +419,6 @@ def _also_reported(s: Session, alert: AlertRow, article: Article, now: datetime)
     s.add(alert)
 
 
-_CHUNK = 500  # values in one IN (...): well below every database's limit on parameters
-# built once, parameters given at execution: a poll's new articles in one executemany, then their ids by URL in
-# one query (URLs are unique: an article whose URL is known is a copy) - cheaper than INSERT ... RETURNING, which
-# SQLAlchemy processes row by row
-_INSERT_ARTICLE_ROWS = insert(ArticleRow.__table__)
-_IDS_OF_URLS = select(ArticleRow.__table__.c.url, ArticleRow.__table__.c.id).where(
-    ArticleRow.__table__.c.url.in_(bindparam("urls", expanding=True)))
-_INSERT_KEY = insert(SeenKey.__table__)
-_INSERT_ALERT, _INSERT_DELIVERY = insert(_ALERT), insert(_DELIVERY)
-
-
 def _delivery_row(alert_id: str, channel_id: str, due: datetime | None, digest_key: str | None,
                   now: datetime) -> dict:
     """A new delivery, pending and never tried (every column: rows are inserted many at a time)."""
@@ -345,7 +429,7 @@ def _delivery_row(alert_id: str, channel_id: str, due: datetime | None, digest_k
 def _known_keys(conn, keys: list[str]) -> set[str]:
     known: set[str] = set()
     for i in range(0, len(keys), _CHUNK):
-        known.update(conn.execute(_KNOWN_KEYS, {"keys": keys[i:i + _CHUNK]}).scalars())
+        known.update(key for (key,) in _select_in(conn, _KNOWN_KEYS, keys[i:i + _CHUNK]))
     return known
 
 
@@ -353,7 +437,7 @@ def _taken_ids(conn, ids: list[str]) -> dict[str, str]:
     """{alert id: its dedup key} of these ids that are stored."""
     taken: dict[str, str] = {}
     for i in range(0, len(ids), _CHUNK):
-        taken.update((aid, key) for aid, key in conn.execute(_TAKEN_IDS, {"ids": ids[i:i + _CHUNK]}))
+        taken.update((aid, key) for aid, key in _select_in(conn, _TAKEN_IDS, ids[i:i + _CHUNK]))
     return taken
 
 
@@ -364,7 +448,7 @@ def _articles_by(conn, urls: set[str], hashes: set[str]) -> tuple[dict, dict]:
     by_hash: dict[str, tuple[int, str]] = {}
     urls_, hashes_ = sorted(urls), sorted(hashes)
     for i in range(0, max(len(urls_), len(hashes_)), _CHUNK):
-        rows = conn.execute(_ARTICLES_BY, {"urls": urls_[i:i + _CHUNK], "hashes": hashes_[i:i + _CHUNK]})
+        rows = _select_in(conn, _ARTICLES_BY, urls_[i:i + _CHUNK], hashes_[i:i + _CHUNK])
         for article_id, url, content_hash in rows:
             by_url[url] = (article_id, url)
             if content_hash not in by_hash or article_id < by_hash[content_hash][0]:
@@ -456,12 +540,12 @@ def _queue_notice(conn, notices: OperatorNotices, kind: str, state: SourceState,
                   now: datetime) -> None:
     """A notice and its one delivery in the outbox, in the caller's transaction (the poll's record)."""
     title, body = notices.render(kind, state)
-    conn.execute(_INSERT_ALERT, AlertRow(
+    _insert_rows(conn, _ALERT, [AlertRow(
         id=notice_id, topic_id=OPERATOR_TOPIC, article_id=None, dedup_key=_notice_key(state.source_id, kind, notice_id),
         severity="warning" if kind == "failing" else "info", score=0.0, title=title, body=body,
         evidence=json.dumps({"notice": kind, "source": state.source_id}), facts="[]", also_reported_by="[]",
-        held=None, created_at=now).model_dump())
-    conn.execute(_INSERT_DELIVERY, _delivery_row(notice_id, notices.channel_id, notices.due(now) or now, None, now))
+        held=None, created_at=now).model_dump()])
+    _insert_rows(conn, _DELIVERY, [_delivery_row(notice_id, notices.channel_id, notices.due(now) or now, None, now)])
 
 
 def _withdraw_held_failing(conn, source_id: str) -> bool:
@@ -642,10 +726,10 @@ class Store:
                 known.update(keys)
             ids = {}
             if new_rows:
-                conn.execute(_INSERT_ARTICLE_ROWS, new_rows)
+                _insert_rows(conn, _ARTICLE, new_rows)
                 urls = [r["url"] for r in new_rows]
                 for i in range(0, len(urls), _CHUNK):
-                    ids.update((url, n) for url, n in conn.execute(_IDS_OF_URLS, {"urls": urls[i:i + _CHUNK]}))
+                    ids.update((url, n) for url, n in _select_in(conn, _IDS_OF_URLS, urls[i:i + _CHUNK]))
             batch = _BatchAlerts(_taken_ids(conn, [alert_id_for(m.topic_id, items[n].article.url)
                                                    for n, is_new, *_ in steps if is_new for m in items[n].matches]))
             try:
@@ -655,7 +739,7 @@ class Store:
                     article_id = ids[new_rows[ref[1]]["url"]] if isinstance(ref, tuple) else ref
                     if is_new:
                         results[n] = Saved("new", tuple(self._alerts(s, batch, article_id, it, now, render, plan,
-                                                                     cooldown)))
+                                                                     cooldown)) if it.matches else ())
                     else:
                         if url != it.article.url:
                             batch.flush(s)
@@ -665,7 +749,7 @@ class Store:
                     new_keys += [{"key": k, "article_id": article_id} for k in keys]
                 batch.flush(s)
                 if new_keys:
-                    conn.execute(_INSERT_KEY, new_keys)
+                    _insert_rows(conn, _KEY, new_keys)
                 s.commit()
             except BaseException:  # rolled back: the alerts the batch remembered were never stored
                 batch.forget(s)
