@@ -66,6 +66,13 @@ the change, of any size when the troops stand between the verb and ``by`` (``cut
 Kosovo by 70``; ``by 20%`` is no figure);
 troops in the thousands that open a sentence and serve in the force, or that NATO has in the force's place, are
 its strength.
+A figure of the past (``at its peak``, ``từng đóng góp``) moves nothing; troops arriving or leaving in a rotation
+(``in a routine rotation``, ``thay thế``, ``luân chuyển``) change nothing unless they are said to be added; troops
+serving now (``At present 41 servicemen serve in the mission``) are a size. In a sentence that names neither the force
+nor its place, troops serving in another mission (``đang tham gia Phái bộ ... tại CHDC Công-gô``) or of a unit placed
+elsewhere (``the brigade in Latvia, to which it has committed 800 troops``) are not the force's. The force's strength
+word a few words before a figure makes it a total (``KFOR's strength temporarily rises above 5,000``, ``quân số của
+phái bộ hiện vào khoảng 4.700 người``), and ``reduced by 30 to 165`` is a change of 30.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -187,7 +194,7 @@ _APPROX = _words(
     "currently", "now", "today", "still", "already", "another", "an additional", "additional", "a further",
     "a total of", "the current", "its current", "the present",
     "khoảng", "vào khoảng", "gần", "hơn", "trên", "chừng", "ước tính", "ít nhất", "tới", "hiện", "hiện nay", "thêm",
-    "tổng cộng", "xấp xỉ", "chưa đến", "dưới",
+    "tổng cộng", "xấp xỉ", "chưa đến", "dưới", "above", "below",
 )
 # ``from 28 Allies and partners``, ``đến từ 29 quốc gia``: the figure is of many nations' troops.
 _NATIONS = _words("countries", "nations", "allies", "states", "quốc gia", "nước", "thành viên")
@@ -195,7 +202,15 @@ _FROM = _words("from", "từ", "đến từ")
 # After a figure: the soldiers were casualties, not a strength (``30 soldiers were injured``).
 _CASUALTY = _words("injured", "wounded", "killed", "hurt", "dead", "died", "bị thương", "thiệt mạng", "tử vong",
                    "hy sinh", "tử trận")
-_CASUALTY_WINDOW = 6  # words after the troop word ("30 binh sĩ gìn giữ hòa bình bị thương")
+# words after the troop word ("30 binh sĩ gìn giữ hòa bình bị thương", "Thirty peacekeepers - 11 Italians and 19
+# Hungarians - were injured"), longer in Vietnamese
+_CASUALTY_WINDOW = 8
+
+
+def _hurt(norms: _Words, fig: _Figure) -> bool:
+    """``30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured``: the troops are casualties."""
+    window = round(_CASUALTY_WINDOW * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    return not fig.strong and bool(_find(norms, _CASUALTY, fig.unit_end, fig.unit_end + window))
 # Before a figure: a ceiling, not troops sent (``tối đa 400 binh sĩ``, ``a maximum of 235``).
 # What a mandate allows is a ceiling too (``the mandate, which allows for up to 8,500 troops``).
 _CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of", "cap of", "limit of", "no more than",
@@ -499,8 +514,9 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
         shared = _shares_unit(norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
         if unit is None and shared:
             unit = n.end
-        if unit is None and _at(norms, n.end, _PEOPLE[0]) and _ending_at(
-                norms, _skip_back(norms, n.start), _UNIT_OR_STRENGTH) is not None:
+        if unit is None and _at(norms, n.end, _PEOPLE[0]) and (_ending_at(
+                norms, _skip_back(norms, n.start), _UNIT_OR_STRENGTH) is not None
+                or (_find(norms, _STRENGTH, n.start - _PEOPLE_REACH, n.start) and _after_by(norms, n.start) is None)):
             # "một tiểu đoàn 500 người", "đơn vị 120 người", "với quân số khoảng 650 người": a unit, or a strength,
             # of so many troops
             unit = n.end + 1
@@ -522,7 +538,10 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
         elif (_thousands(tokens, n) or (n.value < MIN_TOTAL and _after_by(norms, n.start) is not None)) and (
                 n.end >= len(norms) or norms[n.end] in _BARE_NEXT
                 or _CLAUSE_END.match(text, tokens[n.end - 1].end, stop) or (
-                shared is False and _thousands(tokens, numbers[k + 1]) and norms[n.end] in _JOINERS)):
+                shared is False and _thousands(tokens, numbers[k + 1]) and norms[n.end] in _JOINERS) or (
+                # "will be reduced by 30 to 165": the change, then the size it comes to
+                n.value < MIN_TOTAL and norms[n.end] in _JOINERS and k + 1 < len(numbers)
+                and numbers[k + 1].start == n.end + 1)):
             # a strength in the thousands, or a change after "by" ("cut its soldiers in Kosovo by 70 next year")
             figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
     figures = [replace(f, next_start=g.start) for f, g in zip(figures, figures[1:], strict=False)] + figures[-1:]
@@ -592,6 +611,9 @@ def _after_by(norms: _Words, start: int) -> int | None:
 
 
 _PEOPLE = _words("người")
+# words before "N người" where a strength word makes them troops ("quân số của phái bộ hiện vào khoảng 4.700
+# người"); not after "thêm" ("cắt giảm quân số thêm 30 người" is a change, read as one after "by")
+_PEOPLE_REACH = 8
 _PERCENT = re.compile(r"\s*%")
 _PERCENT_WORD = _words("percent", "per cent", "phần trăm")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
@@ -748,8 +770,7 @@ def _ceiling(norms: _Words, fig: _Figure) -> bool:
 def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
     # "30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured": the casualties are the 30
-    hurt = not fig.strong and _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + _CASUALTY_WINDOW)
-    if hurt or _cumulative(norms, fig) or _on_standby(norms, fig):
+    if _hurt(norms, fig) or _cumulative(norms, fig) or _on_standby(norms, fig):
         return None
     # the force's strength is in the thousands; "trong đó có bốn mươi quân nhân" is a contingent, never a total
     whole = not fig.part and fig.value >= MIN_TOTAL
@@ -800,6 +821,8 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return 0
     if whole and _serving_in_force(fig, before, norms, folded, rules):
         return 0
+    if whole and _strength_of_force(fig, before, norms, folded, rules):
+        return 0
     # "quân số KFOR hiện vào khoảng 4.500 người": the force's strength word and name right before the figure
     named_at = _ending_at(folded, before, rules.force)
     if whole and named_at is not None and _find(norms, _STRENGTH, named_at - 3, named_at):
@@ -808,6 +831,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # whatever arrived before
     if whole and _ending_at(norms, before, _THERE_ARE) is not None and _force_troops(fig, before, norms, folded, rules):
         return 0
+    if _past(norms, fig):
+        # "At its peak, Germany had sent more than 6,000 troops", "Đức từng đóng góp hơn 6.000 quân": a figure of the
+        # past moves nothing now
+        return 0 if whole and not fig.bare and _force_troops(fig, before, norms, folded, rules) else None
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
     # "cut its KFOR contingent to 150 soldiers", "tăng đóng góp lên 300 binh sĩ": the size a contingent is brought
@@ -843,6 +870,9 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     adds += [i for i in _arrivals(norms, folded, rules, lo, hi) if not (denied or _negated(norms, i) or
                                                                         _if_needed(norms, i))]
     if _size(norms, fig):
+        # "Austria also has around 300 soldiers deployed with EUFOR": a participle right after the troops of a size
+        # says where they are, not that they are sent
+        adds = [i for i in adds if not (norms[i] in _PARTICIPLES and fig.unit_end <= i <= fig.unit_end + 1)]
         # "which will number about 700 troops after the drawdown", "sẽ có khoảng 700 binh sĩ sau đợt cắt giảm": a
         # word of moving after "after" dates the size, it does not move the figure
         removes = [i for i in removes if not _dated(norms, i)]
@@ -935,17 +965,27 @@ _EXTEND_REACH = 4  # words after the verb of extending that it governs ("extende
 _SERVING_NOW = _words("đang làm nhiệm vụ", "đang phục vụ", "đang đóng quân", "đang đồn trú", "đang tham gia",
                       "are serving", "are currently serving", "are stationed", "are currently stationed",
                       "are based", "are currently based", "are deployed", "are currently deployed", "serve in",
-                      "currently serve")
+                      "currently serve", "serving in", "serving with", "taking part in", "participating in")
+_SERVING_PARTICIPLE = _words("serving in", "serving with", "taking part in", "participating in", "đang làm nhiệm vụ",
+                             "đang phục vụ", "đang đóng quân", "đang đồn trú", "đang tham gia")
+_NOW = _words("at present", "currently", "now", "today", "hiện", "hiện nay", "hiện tại", "hiện đang")
+# After a verb of serving: where the sentence before named (``serving there``, ``đang phục vụ tại đây``).
+_THERE = _words("there", "here", "đó", "đây", "the force", "the mission", "this force", "this mission",
+                "lực lượng này", "sứ mệnh này", "phái bộ này")
 _SERVING_GAP = 3  # words (a nation's name) between the troop word and the verb of serving
-_WHERE_WINDOW = 8  # words after the verb of serving where the force or its place would be named
 
 
-def _serving_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) -> bool:
-    serving = _find(norms, _SERVING_NOW, fig.unit_end, fig.unit_end + _SERVING_GAP + 1)
+def _serving_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules,
+                       gap: int = _SERVING_GAP) -> bool:
+    """A verb of serving now within ``gap`` words after the troop word, and neither the force nor its place named
+    after it in the figure's clause, as far as a verb of moving is looked for (the force's long Vietnamese name
+    comes before its place: ``đang phục vụ trong Lực lượng gìn giữ hòa bình do NATO dẫn dắt tại Cô-xô-vô``)."""
+    serving = _find(norms, _SERVING_NOW, fig.unit_end, min(fig.unit_end + gap + 1, fig.clause[1], fig.next_start))
     if not serving:
         return False
-    hi = min(serving[0] + _WHERE_WINDOW, fig.clause[1])
-    return not (_find(folded, rules.force, serving[0], hi) or _find(folded, rules.place, serving[0], hi))
+    hi = min(serving[0] + _windows(norms)[1], fig.clause[1])
+    return not (_find(folded, rules.force, serving[0], hi) or _find(folded, rules.place, serving[0], hi)
+                or _find(norms, _THERE, serving[0], hi))
 
 
 def _stative(norms: _Words, i: int) -> bool:
@@ -959,6 +999,12 @@ def _size(norms: _Words, fig: _Figure) -> bool:
     """The figure is a size stated after a verb of having (``which numbers 250 soldiers``, ``hiện có 250 binh
     sĩ``), not troops added (``has 700 more troops``, ``có thêm 700 binh sĩ``; ``more than`` adds nothing)."""
     before = _skip_back(norms, fig.start)
+    if _find(norms, _SERVING_NOW, fig.unit_end, min(fig.unit_end + _SERVING_GAP + 1, fig.clause[1])) and (
+            _find(norms, _NOW, 0, fig.start) or not _find(norms, _SERVING_PARTICIPLE, fig.unit_end, fig.clause[1])):
+        # "At present 41 Moldovan servicemen serve in the mission": troops serving now are a size; not the subject of
+        # a verb of moving, "40 soldiers serving in KFOR will leave", "40 quân nhân đang phục vụ trong KFOR sẽ rời"
+        # (Vietnamese tells no participle: only a word of now makes it a size there)
+        return True
     return _ending_at(norms, before, _HAS) is not None and not (
         any(w in _ADD_ADJ and w != "more" for w in norms[before : fig.start])
         or any(w in _ADD_ADJ for w in norms[fig.end : fig.unit_end]))
@@ -1034,6 +1080,24 @@ def _serving_in_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
                                                      fig.unit_end + len(p) + 2) for p in _SERVING)
 
 
+_STRENGTH_REACH = 6  # words from the force's strength word to the figure ("KFOR's strength temporarily rises above")
+_NAMED_NEAR = 3  # words around the strength word where the force is named ("quân số của phái bộ", "KFOR's strength")
+
+
+def _strength_of_force(fig: _Figure, before: int, norms: _Words, folded: _Words, rules: FactRules) -> bool:
+    """``KFOR's strength temporarily rises above 5,000 personnel``, ``quân số của phái bộ hiện vào khoảng 4.700
+    người``: the force's strength word a few words before the figure in its clause, nothing moved by a figure
+    between (``by``, ``thêm``, ``more``), and no nation's own troops (``its``, ``của mình``) nor a part of the force."""
+    reach = round(_STRENGTH_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    for at in reversed(_find(norms, _STRENGTH, max(fig.clause[0], before - reach), before)):
+        lo, hi = at - _NAMED_NEAR, at + _NAMED_NEAR + 2
+        if not (_find(folded, rules.force, lo, hi) or _find(norms, ANAPHORA, lo, hi)):
+            continue
+        return not (any(w in _BY or w == "more" for w in norms[at:before]) or _find(norms, _OWN, lo, before)
+                    or _find(norms, _PARTS, lo, before))
+    return False
+
+
 # "không" that is no negation: "không quân" (air force), "không kích" (air strike), "không phận" (airspace).
 _AIR = _words("không quân", "không kích", "không phận", "không gian")
 # Words of arriving that do not say where: after a sentence of troops going home they tell the landing at home.
@@ -1046,6 +1110,24 @@ def _own_arrival(norms: _Words, fig: _Figure) -> bool:
     lo, hi = fig.start - before_window, fig.unit_end + after_window
     land = set(_find(norms, _LAND, lo, hi))
     return any(i not in land and not fig.start <= i < fig.unit_end for i in _find(norms, ADD, lo, hi))
+
+
+# Before a figure in its sentence: the figure is of the past (``at its peak``, ``vào thời điểm cao nhất``, ``từng đóng
+# góp``; "từng" alone is also "each": ``từng nước``).
+_PAST = _words("at its peak", "at the peak", "at their peak", "at its height", "at the height", "in its heyday",
+               "at one point", "peaked at", "vào thời điểm cao nhất", "thời điểm cao nhất", "lúc cao điểm",
+               "thời kỳ cao điểm", "thời kỳ đỉnh điểm", "lúc đỉnh điểm", "lúc đỉnh cao", "đã từng", "từng có",
+               "từng đóng góp", "từng duy trì", "từng triển khai", "từng điều", "từng gửi", "từng cử", "từng lên tới",
+               "từng lên đến", "từng đạt", "từng là")
+
+
+_PAST_LEAD = 6  # words before the figure's clause: a lead-in of its own ("At its peak, ...")
+
+
+def _past(norms: _Words, fig: _Figure) -> bool:
+    """A word of the past before the figure, in its clause or a short lead-in before it (not ``At its peak KFOR had
+    50,000 troops; now Germany will send 200 more``)."""
+    return bool(_find(norms, _PAST, fig.clause[0] - _PAST_LEAD, fig.start))
 
 
 # Troops counted over the years (``22.000 quân nhân đã lần lượt luân phiên phục vụ``, ``more than 9,000 soldiers
@@ -1150,7 +1232,10 @@ def _classify_bare(fig: _Figure, before: int, norms: _Words, folded: _Words,
     if not (_find(norms, UNITS) or _find(norms, _STRENGTH) or _find(folded, rules.force, fig.start - 6, fig.start)):
         return None
     by = _after_by(norms, fig.start)
-    named = _find(folded, rules.force, 0, before) or (by is not None and _find(folded, rules.place, 0, before))
+    # "the contingent ... will be reduced by 30 to 165": with "by", a contingent (in a sentence tied to the force by
+    # the one before) is named enough
+    named = _find(folded, rules.force, 0, before) or (by is not None and (
+        _find(folded, rules.place, 0, before) or _find(norms, _CONTINGENT, 0, by)))
     if not named or (rules.others and _find(folded, rules.others, 0, before)):
         return None
     if _ending_at(norms, before, REMOVE) is not None:
@@ -1297,6 +1382,13 @@ def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words
     binh sĩ tới Phần Lan``); in one that does, the first place the troops go to, in their clause (``1,000 soldiers
     will deploy to Poland, while 600 will go to Kosovo``). Not troops leaving (``100 binh sĩ sẽ trở về nước ... ở
     biên giới với Belarus`` leave the force)."""
+    if not named and _unit_placed_elsewhere(tokens, text, norms, fig):
+        return True
+    if not named and _serving_elsewhere(norms, folded, fig, rules, gap=len(norms)):
+        # "U-crai-na cũng rút khoảng 250 quân nhân và 8 trực thăng đang tham gia Phái bộ ... tại CHDC Công-gô": in a
+        # sentence that names neither the force nor its place, troops serving now anywhere in their clause serve
+        # elsewhere, wherever they leave for
+        return True
     before_window, after_window = _windows(norms)
     hi = min(fig.unit_end + after_window, fig.clause[1], fig.next_start, len(norms) - 1)
     if _removals(norms, fig.start - before_window, hi):
@@ -1312,11 +1404,55 @@ def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words
     return False
 
 
+_MISSIONS = _PARTS + _words("mission", "missions", "phái bộ", "sứ mệnh")
+_UNIT_PLACE_GAP = 2  # words between a unit and "in": "the brigade based in", "lữ đoàn đa quốc gia tại"
+
+
+def _unit_placed_elsewhere(tokens: Sequence[Token], text: str, norms: _Words, fig: _Figure) -> bool:
+    """Before the figure, in a sentence that names neither the force nor its place, a unit or mission placed in a
+    named place (``Denmark leads the NATO brigade in Latvia, to which it has committed around 800 troops``, ``Lữ đoàn
+    đa quốc gia tại Latvia hiện có 800 binh sĩ Đan Mạch``): the troops are that unit's. (A place alone is not enough:
+    ``Speaking in Brussels, the minister said ...``.)"""
+    gap = 2 * _UNIT_PLACE_GAP if _vietnamese(norms) else _UNIT_PLACE_GAP  # "lữ đoàn đa quốc gia tại"
+    for u in _find(norms, _MISSIONS, 0, fig.start):
+        for i in range(u + 1, min(u + 2 + gap, fig.start - 1)):
+            if norms[i] in _WHERE and text[tokens[i + 1].start : tokens[i + 1].end][:1].isupper() and (
+                    norms[i + 1] not in _NOT_A_PLACE):
+                return True
+    return False
+
+
+# A rotation: troops that replace others of the force (``in a routine rotation``, ``has taken over from an outgoing
+# unit``, ``thay thế đơn vị trước``, ``luân chuyển``) change nothing; troops said to be added (``200 more``, ``thêm``)
+# still do.
+_ROTATION = _words("rotation", "rotations", "rotate", "rotates", "rotated", "rotating", "rotational",
+                   "take over from", "takes over from", "took over from", "taken over from", "taking over from",
+                   "replace", "replaces", "replaced", "replacing", "relieve", "relieves", "relieved", "relieving",
+                   "thay thế", "thay quân", "luân chuyển", "luân phiên", "tiếp quản nhiệm vụ",
+                   "tiếp nhận nhiệm vụ từ")
+
+
+def _rotation(norms: _Words) -> bool:
+    return bool(_find(norms, _ROTATION))
+
+
+def _said_added(norms: _Words, fig: _Figure) -> bool:
+    """The figure's troops are said to be added: a word of adding with them (``200 more troops``, ``thêm 200 binh sĩ``,
+    ``200 reinforcements``) or a verb of adding to the force (``bổ sung``, ``tăng cường``, ``reinforce``)."""
+    lead = _skip_back(norms, fig.start)
+    return (any(w in _ADD_ADJ for w in norms[lead : fig.unit_end]) or fig.end < len(norms) and norms[fig.end] in _MORE
+            or bool(_find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or _find(norms, _ADDED_TO, 0, len(norms))))
+
+
+_ADDED_TO = _words("bổ sung", "tăng cường", "tăng viện", "reinforce*", "bolster*", "boost*", "beef up", "beefs up",
+                   "beefed up", "augment*", "increase", "increases", "increased", "tăng thêm")
+
+
 # A sentence with no digit and no number word cannot state a figure.
 _DIGIT = re.compile(r"\d")
 _COUNT_WORDS = frozenset(norm_word(w, False) for w in (
     "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
-    "seventy eighty ninety hundred thousand trăm nghìn ngàn triệu").split())
+    "seventy eighty ninety hundred thousand trăm nghìn ngàn triệu mươi mười").split())
 
 
 def _may_count(sentence: str, norms: _Words) -> bool:
@@ -1332,6 +1468,10 @@ def _no_move() -> int:
     return 0
 
 
+def _no_rotation() -> bool:
+    return False
+
+
 def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fact, ...]:
     """The troop facts of the force ``rules`` names that ``article`` states, in reading order."""
     facts: list[Fact] = []
@@ -1345,6 +1485,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
         previous_names_force = False
         # +1 / -1: the sentence before tells troops arriving / leaving (worked out when a figure asks)
         previous_move: Callable[[], int] = _no_move
+        previous_rotation: Callable[[], bool] = _no_rotation  # the sentence before tells a rotation
         for first, end, start, stop in _sentence_spans(text, tokens):
             sentence = text[start:stop]
             norms = _words_of(sentence, all_norms[first:end])
@@ -1353,6 +1494,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             if not previous_names_force and not _may_count(sentence, norms):
                 previous_names_force = names_force
                 previous_move = functools.partial(_movement, norms, folded, rules) if names_force else _no_move
+                previous_rotation = functools.partial(_rotation, norms) if names_force else _no_rotation
                 continue
             # under a headline about the force, a sentence that points back at it or tells troops moving is its
             tied = names_force or previous_names_force or (title_names and bool(
@@ -1360,6 +1502,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             previous_names_force = names_force
             move_before = previous_move
             previous_move = functools.partial(_movement, norms, folded, rules) if tied else _no_move
+            rotation_before = previous_rotation
+            previous_rotation = functools.partial(_rotation, norms) if tied else _no_rotation
             if not tied:
                 continue
             words = tokens[first:end]
@@ -1391,6 +1535,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
                 if (kind is None and (fig.part or not (names_force or _size(norms, fig))) and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
+                        and not _past(norms, fig) and not _hurt(norms, fig)
                         and not _ceiling(norms, fig) and not _on_standby(norms, fig)
                         and not _from_nations(norms, fig.unit_end) and (moved := move_before())):
                     # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
@@ -1403,6 +1548,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     kind = -1  # "... returned home. The last 70 soldiers landed at Arlanda": landing at home
                 if kind is None and _reversed_from(fig, figs, kinds, norms):
                     kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"
+                if kind in (-1, 1) and (_rotation(norms) or rotation_before()) and not _said_added(norms, fig):
+                    kind = None  # "in a routine rotation ... Some 500 soldiers arrived at Pristina airport"
                 if kind is not None:
                     found.append(("total" if kind == 0 else "change", fig.value * (kind or 1)))
             for kind_name, value in found:
