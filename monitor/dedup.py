@@ -7,18 +7,17 @@ their sentences differ in only a few bits, unrelated texts in about half of them
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
+
+from monitor.rules.text import casefolded_words
 
 NEAR = 10  # bits: at most this many differ between near-duplicates (unrelated texts differ in ~32 ± 4)
 MIN_WORDS = 30  # shorter texts are too small to call copies by their fingerprint alone
-_WORD = re.compile(r"\w+")
 _BIT_OF = [bytes((v >> b) & 1 for v in range(256)) for b in range(8)]  # byte value -> its bit b
 
 
 def words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text).casefold()
-    return _WORD.findall(text)
+    return casefolded_words(unicodedata.normalize("NFC", text)).split()
 
 
 def simhash(text: str) -> int | None:

@@ -7,8 +7,10 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.dedup import words as dedup_words
 from monitor.normalize import canonical_url, clean_text, content_hash
 from monitor.parse.text import norm_space
+from monitor.rules.text import _FAST_DECODING
 
 ODD_SPACES = "\t\x0b\x0c\r\x1c\x1f\x85\xa0\u1680\u2000\u2009\u200b\u2028\u2029\u202f\u205f\u3000"
 
@@ -94,9 +96,18 @@ def test_content_hash_of_every_character_is_the_regular_expressions():
             assert content_hash(text, "") == _content_hash_by_regex(text, ""), hex(code)
 
 
+def test_lower_casing_and_casefolding_agree_on_every_character_that_encodes():
+    """What the byte tables rely on: a text is lower-cased to encode, the hash casefolds."""
+    table = set(_FAST_DECODING) - {"\ufffe"}
+    assert all(c.lower() == c for c in table if not c.isascii())
+    assert [hex(code) for code in range(0x110000)
+            if set(chr(code).lower()) <= table and chr(code).casefold() != chr(code).lower()] == []
+
+
 @settings(max_examples=800)
 @given(st.text(alphabet=st.sampled_from(list("aAzZ09_ .,:-\n\t“”–…") + list("ĐđẶặỨứÀàÝýÑñŒœßİı\u0301\u00a0") + ["Σ"]),
                max_size=40), st.text(max_size=20))
 def test_content_hash_is_the_regular_expressions(title, body):
     assert content_hash(title, body) == _content_hash_by_regex(title, body)
     assert content_hash(title, "") == _content_hash_by_regex(title, "")
+    assert dedup_words(title) == re.findall(r"\w+", unicodedata.normalize("NFC", title).casefold())  # simhash's

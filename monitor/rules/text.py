@@ -314,16 +314,19 @@ def _word_bytes_casefolded() -> bytes:
 _WORD_BYTES_CASEFOLDED = _word_bytes_casefolded()
 
 
-def casefolded_words(text: str) -> str | None:
+def casefolded_words(text: str) -> str:
     """The words of ``text`` (runs of ``\\w``) casefolded, joined by one space: ``" ".join(re.findall(r"\\w+",
-    text.casefold()))``, by byte tables in C; None when a character of the text has no byte in the fast encoding."""
+    text.casefold()))``. By byte tables in C where the text is in the fast encoding, else by that expression."""
     raw = _fast_bytes(text)
     if raw is None:
-        return None
+        return " ".join(_ANY_WORD_RE.findall(text.casefold()))
     spaced = raw.translate(_WORD_BYTES_CASEFOLDED)
     while b"  " in spaced:  # runs of spaces halve at each pass (found in C): two or three passes
         spaced = spaced.replace(b"  ", b" ")
     return codecs.charmap_decode(spaced.strip(b" "), "strict", _FAST_DECODING)[0]
+
+
+_ANY_WORD_RE = re.compile(r"\w+")
 
 
 _SPACES_STR_RE = re.compile("   +")

@@ -274,7 +274,7 @@ def _insert_sql(dialect, table, columns: tuple[str, ...]) -> tuple[str, list[tup
 
 
 def _insert_rows(conn, table, rows: list[dict]) -> None:
-    """Rows (dicts with the same keys, at least two) into the table, in one executemany."""
+    """Rows (dicts with the same keys, two keys or more) into the table, in one executemany."""
     columns = tuple(rows[0])
     sql, binds = _insert_sql(conn.dialect, table, columns)
     values = list(map(operator.itemgetter(*columns), rows))
