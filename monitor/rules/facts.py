@@ -211,6 +211,8 @@ def _hurt(norms: _Words, fig: _Figure) -> bool:
     """``30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured``: the troops are casualties."""
     window = round(_CASUALTY_WINDOW * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
     return not fig.strong and bool(_find(norms, _CASUALTY, fig.unit_end, fig.unit_end + window))
+
+
 # Before a figure: a ceiling, not troops sent (``tối đa 400 binh sĩ``, ``a maximum of 235``).
 # What a mandate allows is a ceiling too (``the mandate, which allows for up to 8,500 troops``).
 _CAP = _words("tối đa", "maximum of", "a maximum of", "maximum", "ceiling of", "cap of", "limit of", "no more than",
