@@ -225,13 +225,24 @@ def _run(conn, sql: str, params: Sequence = (), *in_lists: int) -> list[tuple]:
     """One statement written as ``_sql`` takes it, with positional parameters (a list of tuples: executemany), on
     the connection's DB-API cursor, in its transaction; the rows it returns. A driver's error is raised as
     SQLAlchemy raises it (wrapped in its exception classes, a lost connection invalidated)."""
+    return _on_cursor(conn, sql, params, in_lists, False)
+
+
+def _count(conn, sql: str, params: Sequence) -> int:
+    """An UPDATE or DELETE run as ``_run`` runs it: how many rows it changed."""
+    return _on_cursor(conn, sql, params, (), True)
+
+
+def _on_cursor(conn, sql: str, params: Sequence, in_lists: tuple[int, ...], count: bool):
     sql = _sql(conn.dialect.paramstyle, sql, *in_lists)
     cursor = conn.connection.cursor()
     try:
         if isinstance(params, list):
             cursor.executemany(sql, params)
-            return []
+            return cursor.rowcount if count else []
         cursor.execute(sql, params)
+        if count:
+            return cursor.rowcount
         return cursor.fetchall() if cursor.description is not None else []
     except Exception as e:
         conn._handle_dbapi_exception(e, sql, params, cursor, None)  # what exec_driver_sql does with it
@@ -486,13 +497,13 @@ def alert_id_for(topic_id: str, article_url: str, length: int = 12) -> str:
 
 
 @functools.cache
-def _record_poll_statement(names: tuple[str, ...], ok: bool, flagged: bool = False):
+def _record_poll_statement(names: tuple[str, ...], ok: bool):
     """The UPDATE of a poll's outcome setting these columns (values bound as ``v_<name>``), built once per shape:
     one more poll, a lease this instance holds given up, the failure count reset or one more.
 
-    A failure returns the row as it left it. A success applies to a source not reported failing (no
-    ``failing_notice``), or with ``flagged`` only to one reported failing, whose notice it clears, returning the
-    row: which of the two matched tells, atomically, whether this poll is the recovery."""
+    A failure returns the row as it left it. A success (``flagged``) applies only to a source reported failing,
+    whose notice it clears, returning the row; it runs after ``_ok_poll_sql``'s, which applies only to one not
+    reported failing: which of the two matched tells, atomically, whether this poll is the recovery."""
     t = SourceState.__table__
     mine = t.c.lease_owner == bindparam("owner")  # done: free for the next poll, by any instance
     values: dict = {name: bindparam(f"v_{name}") for name in names}
@@ -502,10 +513,20 @@ def _record_poll_statement(names: tuple[str, ...], ok: bool, flagged: bool = Fal
     if not ok:
         values["consecutive_failures"] = t.c.consecutive_failures + 1
         return update(t).where(source).values(values).returning(*t.c)
-    if flagged:
-        values["failing_notice"] = None
-        return update(t).where(source, t.c.failing_notice.is_not(None)).values(values).returning(*t.c)
-    return update(t).where(source, t.c.failing_notice.is_(None)).values(values)
+    values["failing_notice"] = None
+    return update(t).where(source, t.c.failing_notice.is_not(None)).values(values).returning(*t.c)
+
+
+@functools.lru_cache(maxsize=64)
+def _ok_poll_sql(dialect, names: tuple[str, ...]) -> tuple[str, list[Callable | None]]:
+    """The UPDATE of a successful poll on a source not reported failing (no ``failing_notice``), written for
+    ``_count`` (a round runs a thousand of it), setting the same as ``_record_poll_statement``; and the bind
+    processor of each of the ``names``. Its parameters: the values of ``names``, the owner twice, the source."""
+    freed = "CASE WHEN lease_owner = ? THEN NULL ELSE {} END"  # each SET reads the row as it was
+    sets = [f"{name} = ?" for name in names] + ["polls = polls + 1", f"lease_owner = {freed.format('lease_owner')}",
+                                                 f"lease_until = {freed.format('lease_until')}"]
+    sql = f"UPDATE source_state SET {', '.join(sets)} WHERE source_id = ? AND failing_notice IS NULL"
+    return sql, [_bind(dialect, _STATE, name) for name in names]
 
 
 _STATE = SourceState.__table__
@@ -620,11 +641,15 @@ class Store:
         params = {"source": source_id, "owner": self.leases.owner, **{f"v_{k}": v for k, v in values.items()}}
         with self.engine.begin() as conn:  # a round records a thousand of these: mostly one UPDATE, no read
             exists = False
+            if ok:
+                sql, binds = _ok_poll_sql(conn.dialect, names)
+                row = [v if bind is None else bind(v) for v, bind in zip(values.values(), binds, strict=True)]
+                first = (*row, self.leases.owner, self.leases.owner, source_id)
             for _ in range(3):
-                if ok and conn.execute(_record_poll_statement(names, ok), params).rowcount:
+                if ok and _count(conn, sql, first):
                     return None
                 # a failure; or a success on a source reported failing (this poll ends the spell), or not stored
-                after = conn.execute(_record_poll_statement(names, ok, flagged=ok), params).first()
+                after = conn.execute(_record_poll_statement(names, ok), params).first()
                 exists = after is not None or (ok and conn.execute(_STATE_EXISTS, {"source": source_id}).first()
                                                 is not None)
                 if after is not None or not exists:
@@ -685,7 +710,7 @@ class Store:
         from another address is recorded as "also reported by" on the first article's alerts ("copy"). A match on
         a near-duplicate of an article that already alerted for the topic within its cooldown (the same text
         republished) is recorded the same way instead of alerting. The first total a new article's match
-        states becomes the topic's latest.
+        states becomes the topic's latest. An article's summary and body are kept only when it matched a topic.
 
         ``render(article, match, previous_total, alert_id) -> (title, body, severity)``;
         ``plan(match, sent_last_hour) -> (held, [DeliveryPlan])`` (see ``monitor.noise``);
@@ -716,7 +741,8 @@ class Store:
                     ref, url = ("new", len(new_rows)), article.url
                     new_rows.append(dict(
                         source_id=article.source_id, url=article.url, guid=article.guid, title=article.title,
-                        summary=article.summary, body=article.body, published=article.published,
+                        summary=article.summary if it.matches else "", body=article.body if it.matches else "",
+                        published=article.published,
                         language=article.language, content_hash=article.content_hash, simhash=it.fingerprint,
                         first_seen=now))
                     by_url[article.url] = (ref, article.url)

@@ -46,6 +46,9 @@ class ArticleRow(SQLModel, table=True):
     url: str
     guid: str | None = Field(default=None, index=True)
     title: str = Field(sa_column=Column(Text))
+    # the text, kept for an article that matched a topic (what its alerts were made from); empty for the others:
+    # nothing reads their text again (a copy is known by its URL or content hash), and at a thousand sources it
+    # would add some 50 MB a day
     summary: str = Field(default="", sa_column=Column(Text))
     body: str = Field(default="", sa_column=Column(Text))
     published: datetime | None = _ts()
