@@ -32,23 +32,41 @@ _NOT_CONTROL = re.compile("[\n\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 def clean_text(text: str) -> str:
     """NFC, one space between words, no control characters, at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text or "")
+    # A text of one line (a title, a feed's summary) skips the tests about line breaks: each is a scan of the text.
+    lines = "\n" in text
     odd = False  # a space other than the plain one: every one of them is a control or separator character
-    if not text.replace("\n", "").isprintable():  # rare: a control, format or odd space character
+    if not (text.replace("\n", "") if lines else text).isprintable():  # rare: a control, format or odd space
         if not _NOT_CONTROL.sub("", text).isprintable():  # rarer: look at each character
             text = "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C")
         odd = _ODD_SPACE.search(text) is not None
-    if (odd or "  " in text or " \n" in text or "\n " in text
+    if (odd or "  " in text or (lines and (" \n" in text or "\n " in text))
             or text.startswith(" ") or text.endswith(" ")):
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        text = "\n".join(_SPACE.sub(" ", line).strip() for line in lines)
-    if "\n\n\n" in text:
+        lines = True
+        split = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        text = "\n".join(_SPACE.sub(" ", line).strip() for line in split)
+    if lines and "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
     return text.strip()
 
 
-@functools.lru_cache(maxsize=4096)  # an item's URL is made canonical for its keys, then for its article
+# A URL that is canonical already, as most items' links are: http(s), a lower-case host (ASCII letters, digits, "-",
+# "_", dots between its labels), maybe a port (no leading zero), and a path of printable ASCII with no "?" or "#"
+# (so no query and no fragment). ``canonical_url`` gives such a URL back as it is, without taking it apart.
+_CANONICAL = re.compile(r'https?://[a-z0-9_-]+(?:\.[a-z0-9_-]+)*(?::([1-9][0-9]{0,4}))?/[!"$-/0->@-~]*')
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters."""
+    m = _CANONICAL.fullmatch(url)
+    if m is not None and (m[1] is None or (int(m[1]) <= 65535 and m[1] != _DEFAULT_PORTS[url[:url.index(":")]])):
+        return url
+    return _canonical_url(url)
+
+
+@functools.lru_cache(maxsize=4096)  # an item's URL is made canonical for its keys, then for its article
+def _canonical_url(url: str) -> str:
+    """``canonical_url`` the long way: the URL taken apart and put together again."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
@@ -78,6 +96,14 @@ def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(casefolded_words(f"{title}\n{body}").encode("utf-8")).hexdigest()
 
 
+def _article_hash(title: str, summary: str, body: str) -> str:
+    """``content_hash(title, f"{summary}\\n{body}")``, by the words of each field: each field's encoding is kept for
+    the prefilter's form of it (``casefolded_words``' ``keep``), which is made next."""
+    words = [casefolded_words(title, keep=True), casefolded_words(summary, keep=True),
+             casefolded_words(body, keep=True)]
+    return hashlib.sha256(" ".join(filter(None, words)).encode("utf-8")).hexdigest()
+
+
 def make_article(source: Source, entry: Entry) -> Article:
     title = clean_text(entry.title).replace("\n", " ")
     summary = clean_text(entry.summary)
@@ -96,5 +122,5 @@ def make_article(source: Source, entry: Entry) -> Article:
         body=body,
         published=to_utc(entry.published),
         language=source.language,
-        content_hash=content_hash(title, f"{summary}\n{body}"),
+        content_hash=_article_hash(title, summary, body),
     )

@@ -255,21 +255,32 @@ def strip_glued_caption(paragraph: str) -> str:
     return paragraph
 
 
+# Every copyright tail holds one of these: where the searched tail has none, the search is skipped (a search tries
+# the pattern at every space of the tail; these are found in C)
+_COPYRIGHT_MARKS = ("©", "Copyright", "ALL RIGHTS RESERVED", "All rights reserved")
+
+
 def _without_copyright(paragraph: str) -> str:
-    m = _COPYRIGHT.search(paragraph, max(0, len(paragraph) - _COPYRIGHT_REACH))
+    start = max(0, len(paragraph) - _COPYRIGHT_REACH)
+    tail = paragraph[start:]
+    if not any(mark in tail for mark in _COPYRIGHT_MARKS):
+        return paragraph
+    m = _COPYRIGHT.search(paragraph, start)
     return paragraph[: m.start()] if m else paragraph
 
 
-def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
+def clean_paragraphs(paragraphs: list[str], language: str = "", *, normalized: bool = False) -> list[str]:
     """Article paragraphs without related-news blocks, follow lines, captions or outlet prefixes.
 
-    The rules hold for every language; ``language`` is accepted for rules that may need it.
+    The rules hold for every language; ``language`` is accepted for rules that may need it. ``normalized``: each
+    paragraph is ``norm_space``'s already (as ``html_to_paragraphs`` gives them), and is not normalized again
+    (``norm_space`` of its own result gives it back).
     """
     out: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] | None = None  # the casefolded paragraphs of ``out``, made when a second one may repeat one
     context = "\n".join(paragraphs[1:])
     for raw in paragraphs:
-        para = norm_space(raw)
+        para = raw if normalized else norm_space(raw)
         if not para:
             continue
         if _related_heading(para):
@@ -284,10 +295,13 @@ def clean_paragraphs(paragraphs: list[str], language: str = "") -> list[str]:
         para = strip_outlet_prefix(para, lead=not out, context=context).strip()
         if not para:
             continue
-        key = para.casefold()
-        if key in seen:
-            continue
-        seen.add(key)
+        if out:  # a paragraph is a repeat only of one kept before it: most feed items have one
+            if seen is None:
+                seen = {kept.casefold() for kept in out}
+            key = para.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
         out.append(para)
     return out
 

@@ -67,7 +67,41 @@ def parse_date(text: str, *, default_tz_hours: int | None = None) -> datetime | 
         return None
 
 
+# The RFC 822 date of most RSS feeds, as written by most software: "Thu, 06 Feb 2025 20:30:00 +0700", "Sun, 24 Aug
+# 2025 09:00:00 GMT". Read at once (``_rfc822``); the long way (``_parse``) reads it the same, by ``_DMY`` and
+# ``_find_zone``, and gives None for an offset over 14 hours: such a text is left to it.
+_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) "
+    r"(\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC|UT|Z|([+-])(\d{2})(\d{2}))"
+)
+_RFC822_MONTHS = {name.title(): number for name, number in _MONTHS.items()}
+_MAX_OFFSET = timedelta(hours=14)
+
+
+def _rfc822(s: str) -> datetime | None:
+    """``s`` read as ``_RFC822``'s date, or None when it is not one (or has an offset ``_parse`` refuses)."""
+    m = _RFC822.fullmatch(s)
+    if m is None:
+        return None
+    d, mon, y, hh, mi, ss, sign, zh, zm = m.groups()
+    if sign is None:
+        tz = UTC
+    else:
+        offset = timedelta(hours=int(zh), minutes=int(zm))
+        if offset > _MAX_OFFSET:
+            return None
+        tz = timezone(-offset if sign == "-" else offset)
+    return datetime(int(y), _RFC822_MONTHS[mon], int(d), int(hh), int(mi), int(ss), tzinfo=tz).astimezone(UTC)
+
+
 def _parse(s: str, default_tz_hours: int | None) -> datetime | None:
+    if (dt := _rfc822(s)) is not None:
+        return dt
+    return _parse_long(s, default_tz_hours)
+
+
+def _parse_long(s: str, default_tz_hours: int | None) -> datetime | None:
+    """Every format, one after the other (``_rfc822`` is the common case's short cut)."""
     if _EPOCH.match(s):
         return datetime.fromtimestamp(int(s), tz=UTC)
     m = _ISO.match(s)

@@ -113,13 +113,13 @@ def _entry(item: FeedItem, feed_url: str, language: str) -> Entry | None:
     if url is None:
         return None
     title = _title(item)
-    summary = " ".join(clean_paragraphs(html_to_paragraphs(item.summary), language))
+    summary = " ".join(clean_paragraphs(html_to_paragraphs(item.summary), language, normalized=True))
     body = ""
     if item.contents:
         paragraphs: list[str] = []
         for value in item.contents:
             paragraphs.extend(html_to_paragraphs(value))
-        body = "\n\n".join(clean_paragraphs(paragraphs, language))
+        body = "\n\n".join(clean_paragraphs(paragraphs, language, normalized=True))
     if body and summary and body == summary:
         summary = ""
     return Entry(url=url, title=title, summary=summary, body=body, published=item.published, guid=guid)

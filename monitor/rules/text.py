@@ -292,7 +292,9 @@ def scan_form(text: str) -> tuple[str, bytes | None]:
     an article that is evaluated is not encoded twice."""
     if not text:
         return "  ", b""
-    raw = _fast_bytes(text)
+    raw = _ENCODED.pop(text, _NOT_ENCODED)
+    if raw is _NOT_ENCODED:
+        raw = _fast_bytes(text)
     form = _general_form(text, b" ") if raw is None else raw.translate(_FAST_TABLE, _FAST_DELETE)
     return (b" " + form + b" ").decode(), raw
 
@@ -314,10 +316,22 @@ def _word_bytes_casefolded() -> bytes:
 _WORD_BYTES_CASEFOLDED = _word_bytes_casefolded()
 
 
-def casefolded_words(text: str) -> str:
+# A text casefolded_words encoded (a field of an article whose content hash was just made) -> its fast encoding,
+# until scan_form takes it: an article's fields are encoded once for both. A few at most (emptied when full).
+_ENCODED: dict[str, bytes | None] = {}
+_ENCODED_MAX = 16
+_NOT_ENCODED = object()  # scan_form: no encoding kept for the text
+
+
+def casefolded_words(text: str, *, keep: bool = False) -> str:
     """The words of ``text`` (runs of ``\\w``) casefolded, joined by one space: ``" ".join(re.findall(r"\\w+",
-    text.casefold()))``. By byte tables in C where the text is in the fast encoding, else by that expression."""
+    text.casefold()))``. By byte tables in C where the text is in the fast encoding, else by that expression.
+    ``keep``: the text's fast encoding is kept for ``scan_form`` of the same text, which comes next."""
     raw = _fast_bytes(text)
+    if keep and text:
+        if len(_ENCODED) >= _ENCODED_MAX:
+            _ENCODED.clear()
+        _ENCODED[text] = raw
     if raw is None:
         return " ".join(_ANY_WORD_RE.findall(text.casefold()))
     spaced = raw.translate(_WORD_BYTES_CASEFOLDED)
