@@ -73,6 +73,11 @@ nor its place, troops serving in another mission (``đang tham gia Phái bộ ..
 elsewhere (``the brigade in Latvia, to which it has committed 800 troops``) are not the force's. The force's strength
 word a few words before a figure makes it a total (``KFOR's strength temporarily rises above 5,000``, ``quân số của
 phái bộ hiện vào khoảng 4.700 người``), and ``reduced by 30 to 165`` is a change of 30.
+A year earlier than the newest one the article names (or is dated by) dates a sentence's figures to the past (``In
+2023, NATO sent 700 troops``), and so does a year followed by "when" (``in 1999, when 7,000 soldiers arrived``); ``since
+1999`` / ``từ năm 1999`` does not. A lead such as ``at the time`` / ``khi đó`` is of the past too. Troops counted among
+casualties named before them (``injured 40 people, including nine peacekeepers``), the strength a national contingent
+reaches (``quân số Italy ... sẽ lên khoảng 1.150 người``) and troops given ``to`` another mission are no facts.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -207,10 +212,20 @@ _CASUALTY = _words("injured", "wounded", "killed", "hurt", "dead", "died", "bị
 _CASUALTY_WINDOW = 8
 
 
+_HURT_OF = _words("including", "among them", "of whom", "among whom", "trong đó có", "trong số đó có", "bao gồm")
+_HURT_OF_REACH = 8  # words before "including" where the casualties are named ("injured dozens of people, including")
+
+
 def _hurt(norms: _Words, fig: _Figure) -> bool:
-    """``30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured``: the troops are casualties."""
+    """``30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured``: the troops are casualties; so are
+    troops counted among casualties named before them (``wounded 40 people, including six peacekeepers``)."""
+    if fig.strong:
+        return False
     window = round(_CASUALTY_WINDOW * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
-    return not fig.strong and bool(_find(norms, _CASUALTY, fig.unit_end, fig.unit_end + window))
+    if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + window):
+        return True
+    among = _ending_at(norms, _skip_back(norms, fig.start), _HURT_OF)
+    return among is not None and bool(_find(norms, _CASUALTY, among - _HURT_OF_REACH, among))
 
 
 # Before a figure: a ceiling, not troops sent (``tối đa 400 binh sĩ``, ``a maximum of 235``).
@@ -781,6 +796,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return None
     if fig.strong and whole:
         return 0
+    if _past(norms, fig) and not fig.strong:
+        # "thời điểm quân số của Đức từng lên tới 8.500 người", "At its peak KFOR had 50,000 troops": a figure of the
+        # past is neither a strength now nor a movement
+        return None
     force_before = _find(folded, rules.force, 0, before) or _find(norms, ANAPHORA, 0, before)
     if _recipient(norms, before):
         return 0 if whole and (_find(folded, rules.force) or force_before) else None
@@ -843,6 +862,11 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # to (the force's was read above) is no change
     to = _ending_at(norms, before, _TARGET)
     if to is not None and (_removals(norms, to - _TARGET_REACH, to) or _find(norms, ADD, to - _TARGET_REACH, to)):
+        return None
+    # "quân số Italy tại Kosovo sẽ lên khoảng 1.150 người", "Italy's contingent will grow to about 1,150": the strength
+    # a contingent reaches (the force's was read above) is its size, whatever the sentence adds
+    reach = _ending_at(norms, before, _GROWS_TO)
+    if reach is not None and _find(norms, _STRENGTH + _CONTINGENT, max(fig.clause[0], reach - _GROWS_REACH), reach):
         return None
     if whole and _from_nations(norms, fig.unit_end) and not _of_a_part(norms, folded, before, rules):
         return 0
@@ -958,6 +982,10 @@ _THERE_ARE = _words("there are", "there will be", "there were")
 _TARGET = _words("to", "lên", "xuống", "xuống còn", "còn")  # not "đến"/"tới": "gửi tới 500 binh sĩ" sends them
 _TARGET_REACH = 5  # words before "to" where the verb of changing stands ("cut its KFOR contingent to")
 # A mandate or a deployment extended keeps the troops it names (``extended the deployment of up to 195 soldiers``).
+_GROWS_TO = _words("to", "lên", "lên tới", "lên đến", "đạt", "đạt tới", "reach", "reaches", "will reach", "xuống",
+                   "xuống còn", "còn")
+_GROWS_REACH = 8  # words before the word of reaching where the contingent's strength word stands
+_CONTINGENT = _words("contingent", "contingents", "contribution", "presence", "đội ngũ", "lực lượng của", "đóng góp")
 _EXTEND = _words("extend*", "prolong*", "renew*", "gia hạn", "kéo dài")
 _EXTEND_REACH = 4  # words after the verb of extending that it governs ("extended the deployment of")
 # Right after the troop word (and a nation's name): the troops serve somewhere now. Where that is not the force or
@@ -1120,7 +1148,10 @@ _PAST = _words("at its peak", "at the peak", "at their peak", "at its height", "
                "at one point", "peaked at", "vào thời điểm cao nhất", "thời điểm cao nhất", "lúc cao điểm",
                "thời kỳ cao điểm", "thời kỳ đỉnh điểm", "lúc đỉnh điểm", "lúc đỉnh cao", "đã từng", "từng có",
                "từng đóng góp", "từng duy trì", "từng triển khai", "từng điều", "từng gửi", "từng cử", "từng lên tới",
-               "từng lên đến", "từng đạt", "từng là")
+               "từng lên đến", "từng đạt", "từng là",
+               # a lead that dates the clause to a time told before it: "At the time, KFOR numbered about 3,700"
+               "at the time", "at that time", "back then", "by then", "vào thời điểm đó", "thời điểm đó",
+               "khi đó", "lúc đó", "khi ấy", "lúc ấy", "thời điểm ấy", "vao thoi diem do", "khi do", "luc do")
 
 
 _PAST_LEAD = 6  # words before the figure's clause: a lead-in of its own ("At its peak, ...")
@@ -1360,6 +1391,14 @@ def _near_others(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) 
     if after and not (_find(folded, rules.place, fig.unit_end, after[0]) or _find(folded, rules.force, fig.unit_end,
                                                                                    after[0])):
         return True
+    # where the troops go, past the clause of an apposition (``the largest contingent, around 200 soldiers, to the EU's
+    # EUFOR operation``): troops given to another force are not the force's
+    for i in range(fig.unit_end, min(fig.unit_end + 2, len(norms))):
+        if norms[i] in _TOWARD:
+            there = _find(folded, rules.others, i + 1, i + 1 + _OTHERS_WINDOW)
+            if there and not _find(folded, rules.place + rules.force, i + 1, there[0]):
+                return True
+            break
     others = _find(folded, rules.others, fig.head, fig.start)
     ours = _find(folded, rules.force, fig.head, fig.start) + _find(norms, _ALLIANCE, fig.head, fig.start)
     return bool(others) and (not ours or max(ours) < others[-1])
@@ -1466,6 +1505,44 @@ def _names(sentence: str, rules: FactRules) -> bool:
     return bool(_find(folded, rules.force) or _find(folded, rules.place))
 
 
+# A year that dates a sentence (``In 2023, NATO sent ...``, ``vào năm 2019``), not the year a state began (``since
+# 1999``, ``từ tháng 6-1999``) unless a "when" clause follows it (``from June 1999, when 7,000 soldiers arrived``).
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?!\d|[.,]\d)")
+_SINCE_YEAR = re.compile(r"(?:\bsince|\bfrom|\btừ|\btu)\s+(?:(?:năm|nam|tháng|thang|ngày|ngay|early|late|mid|"
+                         r"[A-Z][a-z]+)\s+)?[\d/\-. ]*$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|khi|lúc|luc)\b", re.IGNORECASE)
+
+
+def _years(text: str) -> list[int]:
+    return [int(m.group(1)) for m in _YEAR.finditer(text)]
+
+
+def _dated_at(sentence: str, newest: int) -> list[int]:
+    """Offsets in ``sentence`` of a year that dates it to the past: earlier than the newest year the article names, or
+    followed by a clause of "when" (``It began in 1999, when ...``)."""
+    out = []
+    for m in _YEAR.finditer(sentence):
+        if _WHEN_AFTER.match(sentence, m.end()):
+            out.append(m.start())
+        elif int(m.group(1)) < newest and not _SINCE_YEAR.search(sentence, 0, m.start()):
+            out.append(m.start())
+    return out
+
+
+def _dated_past(fig: _Figure, words: Sequence[Token], norms: _Words, offset: int, dated: list[int]) -> bool:
+    """A year of the past dates the figure: before it in its sentence with no word of now between (``In 2023, NATO sent
+    700 troops``; not ``It had 50,000 in 1999 and has about 4,500 now``), or after it in its clause."""
+    at = words[fig.start].start - offset
+    for d in dated:
+        if d < at:
+            k = bisect_left([w.start - offset for w in words], d)
+            if not _find(norms, _NOW, k, fig.start):
+                return True
+        elif fig.clause[1] >= len(words) or d < words[min(fig.clause[1], len(words) - 1)].start - offset:
+            return True
+    return False
+
+
 def _no_move() -> int:
     return 0
 
@@ -1480,6 +1557,9 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
     seen: set[tuple[str, int]] = set()
     # A headline about the force or its place ties a sentence that speaks of "the contingent" to it.
     title_names = _names(article.title, rules)
+    # the newest year the article names or is dated by: a year before it dates a figure to the past
+    newest = max(_years(article.title) + _years(article.summary) + _years(article.body)
+                 + ([article.published.year] if article.published else []), default=0)
     for text in (article.title, article.summary, article.body):
         tokens = tokenize(text, fold_diacritics=False)
         all_norms = [t.norm for t in tokens]
@@ -1509,9 +1589,11 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             if not tied:
                 continue
             words = tokens[first:end]
+            dated = _dated_at(sentence, newest)
             figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
                     if not _near_others(norms, folded, f, rules)
-                    and not _elsewhere(words, text, norms, folded, f, rules, names_force)]
+                    and not _elsewhere(words, text, norms, folded, f, rules, names_force)
+                    and not (dated and _dated_past(f, words, norms, start, dated))]
             found: list[tuple[str, int]] = []
             paired: set[int] = set()
             for x, y, whole in _from_to(figs, norms, folded, rules):
