@@ -250,9 +250,12 @@ _MONTH_BEFORE = frozenset(norm_word(w, False) for w in "in by until till since f
 _RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join", "joins",
                     "joined", "joining", "reinforce", "reinforces", "reinforced", "reinforcing", "bolster", "bolsters",
                     "bolstered", "bolstering", "swell", "swells", "swelled", "swelling")
-# ... with these between: ``join the country's 400-strong contingent``, ``joining its 240 troops``.
+# ... with these between: ``join the country's 400-strong contingent``, ``joining its 240 troops``, ``reinforce the
+# existing force of about 4,300 troops``.
 _OWNERS = frozenset(norm_word(w, False) for w in (
-    "the its their his her our s country nation country's existing current already của các những").split())
+    "the its their his her our s country nation country's existing current already của các những "
+    # the group named before its size: "reinforce the existing force of about 4,300 troops"
+    "force contingent mission of").split())
 # Between two numbers: the first shares the second's troop word (``from 3,800 to 4,500 troops``).
 _JOINERS = frozenset(norm_word(w, False) for w in "and or to và hoặc lên xuống đến tới còn".split())
 # "từ mức 3.800" (from the level of 3,800) is "from 3,800".

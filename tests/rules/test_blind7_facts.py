@@ -88,3 +88,16 @@ def test_troops_given_to_another_mission(body: str, expected: list[tuple[str, in
 ])
 def test_known_classes(body: str, expected: list[tuple[str, int]]) -> None:
     assert shipped_facts(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the strength troops are added to is the force's total, never a change, whatever names the group before it
+    ("Spain will send 300 soldiers to Kosovo to reinforce the existing force of about 4,400 KFOR troops.",
+     [("change", 300), ("total", 4400)]),
+    ("Tây Ban Nha sẽ điều 300 binh sĩ tới Kosovo để bổ sung cho lực lượng hiện có khoảng 4.400 binh sĩ của KFOR.",
+     [("change", 300), ("total", 4400)]),
+    # the troops that reinforce are still the change
+    ("Spain will reinforce KFOR with 300 more soldiers.", [("change", 300)]),
+])
+def test_the_strength_added_to_is_no_change(body: str, expected: list[tuple[str, int]]) -> None:
+    assert shipped_facts(body) == expected
