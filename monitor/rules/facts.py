@@ -10,9 +10,9 @@ sentence before it, names the force or its place, and no other force or army sta
 (``1.000 quân nhân và cảnh sát Serbia``) or is the last one named before it in its clause (``Vucic said the
 army would deploy 1,000 soldiers``). It is then:
 
-- a **total** when the sentence says what the force comes to (``bring KFOR to 4,800``, ``sẽ lên
-  khoảng 4.800``, ``lực lượng sẽ còn 4.400``), when the force is named before the figure with a verb
-  of having (``KFOR has about 4,500 troops``, ``KFOR hiện có 4.700 quân nhân``, ``the force of about
+- a **total** when the sentence says what the force comes to (``bring KFOR to 4,800``, ``the force will reach
+  about 4,800``, ``sẽ lên khoảng 4.800``, ``lực lượng sẽ còn 4.400``), when the force is named before the figure
+  with a verb of having (``KFOR has about 4,500 troops``, ``KFOR hiện có 4.700 quân nhân``, ``the force of about
   4,700``), or when the figure is of troops from a count of countries (``4,500 troops from 28 Allies``; troops
   "from allied countries" are not); with no word of moving near it, a figure in the thousands of the force's
   own troops (``4,500 KFOR troops``, ``4.500 binh sĩ của KFOR``, ``KFOR's 4,500 troops``, ``4,500 NATO
@@ -178,7 +178,7 @@ REMOVE = _words(
 )
 _MOVES = ADD + REMOVE
 # ``bring KFOR to 4,800``, ``sẽ lên 4.800``, ``sẽ còn 4.400``: what the force comes to.
-REACH = _words("to", "lên", "còn", "đạt", "at", "xuống")
+REACH = _words("to", "lên", "còn", "đạt", "at", "xuống", "reach", "reaches", "reaching", "reached")
 # ... with the force as a pronoun: "will bring it to roughly 4,500", "taking its strength to 4,800".
 _IT_REACH = _words("bring it to", "brings it to", "bringing it to", "take it to", "takes it to", "taking it to",
                    "raise it to", "raises it to", "raising it to", "push it to", "pushes it to", "pushing it to",

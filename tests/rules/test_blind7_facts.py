@@ -101,3 +101,16 @@ def test_known_classes(body: str, expected: list[tuple[str, int]]) -> None:
 ])
 def test_the_strength_added_to_is_no_change(body: str, expected: list[tuple[str, int]]) -> None:
     assert shipped_facts(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the strength the force reaches, named before with "reach"
+    ("NATO will send some 400 soldiers from its reserve to KFOR. With them the force will reach about 4,900 troops.",
+     [("change", 400), ("total", 4900)]),
+    ("KFOR's strength reached nearly 4,700 troops after the arrival of 300 Turkish soldiers in Kosovo.",
+     [("total", 4700), ("change", 300)]),
+    # another army reaching a figure is not the force's
+    ("KFOR is watching the border. Serbia's army will reach 4,000 troops near the boundary line, Belgrade said.", []),
+])
+def test_the_strength_the_force_reaches(body: str, expected: list[tuple[str, int]]) -> None:
+    assert shipped_facts(body) == expected
