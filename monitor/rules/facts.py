@@ -799,9 +799,9 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return None
     if fig.strong and whole:
         return 0
-    if _past(norms, fig) and not fig.strong:
-        # "thời điểm quân số của Đức từng lên tới 8.500 người", "At its peak KFOR had 50,000 troops": a figure of the
-        # past is neither a strength now nor a movement
+    if _past(norms, fig):
+        # "thời điểm quân số của Đức từng lên tới 8.500 người", "At its peak KFOR had 50,000 troops", "At its peak,
+        # Germany had sent more than 6,000 troops": a figure of the past is neither a strength now nor a movement
         return None
     force_before = _find(folded, rules.force, 0, before) or _find(norms, ANAPHORA, 0, before)
     if _recipient(norms, before):
@@ -855,10 +855,6 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # whatever arrived before
     if whole and _ending_at(norms, before, _THERE_ARE) is not None and _force_troops(fig, before, norms, folded, rules):
         return 0
-    if _past(norms, fig):
-        # "At its peak, Germany had sent more than 6,000 troops", "Đức từng đóng góp hơn 6.000 quân": a figure of the
-        # past moves nothing now
-        return 0 if whole and not fig.bare and _force_troops(fig, before, norms, folded, rules) else None
     if fig.bare:
         return _classify_bare(fig, before, norms, folded, rules)
     # "cut its KFOR contingent to 150 soldiers", "tăng đóng góp lên 300 binh sĩ": the size a contingent is brought
@@ -1538,7 +1534,7 @@ def _dated_past(fig: _Figure, words: Sequence[Token], norms: _Words, offset: int
     at = words[fig.start].start - offset
     for d in dated:
         if d < at:
-            k = bisect_left([w.start - offset for w in words], d)
+            k = bisect_left(words, d + offset, key=lambda w: w.start)
             if not _find(norms, _NOW, k, fig.start):
                 return True
         elif fig.clause[1] >= len(words) or d < words[min(fig.clause[1], len(words) - 1)].start - offset:
