@@ -91,16 +91,11 @@ def to_utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC)
 
 
-def content_hash(title: str, body: str) -> str:
-    """Same words, same hash: case, spacing and punctuation do not count (``casefolded_words``)."""
-    return hashlib.sha256(casefolded_words(f"{title}\n{body}").encode("utf-8")).hexdigest()
-
-
-def _article_hash(title: str, summary: str, body: str) -> str:
-    """``content_hash(title, f"{summary}\\n{body}")``, by the words of each field: each field's encoding is kept for
-    the prefilter's form of it (``casefolded_words``' ``keep``), which is made next."""
-    words = [casefolded_words(title, keep=True), casefolded_words(summary, keep=True),
-             casefolded_words(body, keep=True)]
+def content_hash(*fields: str, keep: bool = False) -> str:
+    """Same words, same hash: case, spacing, punctuation and how the text is split into fields do not count (the
+    ``casefolded_words`` of each field, joined). ``keep``: each field's encoding is kept for the prefilter's form of
+    it (``casefolded_words``' ``keep``), when that is made next."""
+    words = (casefolded_words(field, keep=keep) for field in fields)
     return hashlib.sha256(" ".join(filter(None, words)).encode("utf-8")).hexdigest()
 
 
@@ -122,5 +117,5 @@ def make_article(source: Source, entry: Entry) -> Article:
         body=body,
         published=to_utc(entry.published),
         language=source.language,
-        content_hash=_article_hash(title, summary, body),
+        content_hash=content_hash(title, summary, body, keep=True),
     )
