@@ -501,9 +501,9 @@ def _record_poll_statement(names: tuple[str, ...], ok: bool):
     """The UPDATE of a poll's outcome setting these columns (values bound as ``v_<name>``), built once per shape:
     one more poll, a lease this instance holds given up, the failure count reset or one more.
 
-    A failure returns the row as it left it. A success (``flagged``) applies only to a source reported failing,
-    whose notice it clears, returning the row; it runs after ``_ok_poll_sql``'s, which applies only to one not
-    reported failing: which of the two matched tells, atomically, whether this poll is the recovery."""
+    A failure returns the row as it left it. A success applies only to a source reported failing, whose notice it
+    clears, returning the row: it runs after ``_ok_poll_sql``'s UPDATE, which applies only to one not reported
+    failing, and which of the two matched tells, atomically, whether this poll is the recovery."""
     t = SourceState.__table__
     mine = t.c.lease_owner == bindparam("owner")  # done: free for the next poll, by any instance
     values: dict = {name: bindparam(f"v_{name}") for name in names}
