@@ -80,6 +80,7 @@ class Daemon:
             poller = Poller(self.config, self.store, fetcher, self.topics, self.parser, self._stored)
             if not all_sources:
                 return await self._poll_claimed(poller, ids)
+            self.store.add_sources(ids)
             results = await asyncio.gather(*(poller.poll(self.config.source(sid)) for sid in ids),
                                            return_exceptions=True)
             return [r for sid, r in zip(ids, results, strict=True) if _polled(sid, r)]

@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from monitor.config import Config
 from monitor.store import Store, to_utc
-from monitor.store.models import AlertRow, ArticleRow, DeliveryRow, SourceState
+from monitor.store.models import AlertRow, DeliveryRow, SourceState
 
 FETCH_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0)
 OK_STATUSES = ("ok", "not modified")
@@ -125,7 +125,7 @@ class DbFacts:
 def read_db(store: Store) -> DbFacts:
     with Session(store.engine) as s:
         states = {r.source_id: r for r in s.exec(select(SourceState)).all()}
-        articles = dict(s.exec(select(ArticleRow.source_id, func.count()).group_by(ArticleRow.source_id)).all())
+        articles = {sid: st.articles for sid, st in states.items()}
         matches = dict(s.exec(select(AlertRow.topic_id, func.count()).group_by(AlertRow.topic_id)).all())
         routed = dict(s.exec(select(AlertRow.topic_id, func.count(distinct(AlertRow.id)))
                              .join(DeliveryRow, DeliveryRow.alert_id == AlertRow.id)
@@ -233,7 +233,7 @@ def _db_families(out: Exposition, config: Config, db: DbFacts) -> None:
         out.family(name, "gauge", help_text + " (Unix time)", [(lb, v) for lb, v in samples if v is not None])
     out.family("monitor_source_items", "gauge", "Items the source's last successful poll listed.",
                [({"source": sid}, st.items_seen) for sid, st in states.items() if st is not None])
-    out.family("monitor_articles", "gauge", "Articles seen and stored (each once), by source.",
+    out.family("monitor_articles", "gauge", "New articles the source's polls found (each counted once), by source.",
                [({"source": sid}, db.articles.get(sid, 0)) for sid in sources])
     topics = [t.id for t in config.topics]
     out.family("monitor_matches", "gauge", "Articles that matched a topic (each stored as an alert), by topic.",

@@ -29,7 +29,7 @@ from monitor.redact import REDACTOR
 from monitor.store import migrate
 from monitor.store.errors import StoreError
 from monitor.store.instance import instance_id, sqlite_path
-from monitor.store.leases import Leases
+from monitor.store.leases import Leases, add_sources
 from monitor.store.models import (
     OPERATOR_TOPIC,
     AlertRow,
@@ -507,6 +507,8 @@ def _record_poll_statement(names: tuple[str, ...], ok: bool):
     t = SourceState.__table__
     mine = t.c.lease_owner == bindparam("owner")  # done: free for the next poll, by any instance
     values: dict = {name: bindparam(f"v_{name}") for name in names}
+    if "items_new" in names:
+        values["articles"] = t.c.articles + bindparam("v_items_new")
     values.update(polls=t.c.polls + 1, lease_owner=case((mine, None), else_=t.c.lease_owner),
                   lease_until=case((mine, None), else_=t.c.lease_until))
     source = t.c.source_id == bindparam("source")
@@ -521,10 +523,12 @@ def _record_poll_statement(names: tuple[str, ...], ok: bool):
 def _ok_poll_sql(dialect, names: tuple[str, ...]) -> tuple[str, list[Callable | None]]:
     """The UPDATE of a successful poll on a source not reported failing (no ``failing_notice``), written for
     ``_count`` (a round runs a thousand of it), setting the same as ``_record_poll_statement``; and the bind
-    processor of each of the ``names``. Its parameters: the values of ``names``, the owner twice, the source."""
+    processor of each of the ``names``. Its parameters: the values of ``names`` (``items_new`` twice: it is also
+    added to ``articles``), the owner twice, the source."""
     freed = "CASE WHEN lease_owner = ? THEN NULL ELSE {} END"  # each SET reads the row as it was
-    sets = [f"{name} = ?" for name in names] + ["polls = polls + 1", f"lease_owner = {freed.format('lease_owner')}",
-                                                 f"lease_until = {freed.format('lease_until')}"]
+    sets = [f"{name} = ?" for name in names] + (["articles = articles + ?"] if "items_new" in names else [])
+    sets += ["polls = polls + 1", f"lease_owner = {freed.format('lease_owner')}",
+             f"lease_until = {freed.format('lease_until')}"]
     sql = f"UPDATE source_state SET {', '.join(sets)} WHERE source_id = ? AND failing_notice IS NULL"
     return sql, [_bind(dialect, _STATE, name) for name in names]
 
@@ -609,6 +613,11 @@ class Store:
                 s.commit()
             return state
 
+    def add_sources(self, source_ids: Sequence[str]) -> None:
+        """State rows for the sources that have none (never polled), made at once: each poll's record is then one
+        UPDATE (the leases' claim makes them too, a batch at a time)."""
+        add_sources(self.engine, source_ids)
+
     def all_source_states(self) -> dict[str, SourceState]:
         with self._session() as s:
             rows = s.exec(select(SourceState)).all()
@@ -644,7 +653,8 @@ class Store:
             if ok:
                 sql, binds = _ok_poll_sql(conn.dialect, names)
                 row = [v if bind is None else bind(v) for v, bind in zip(values.values(), binds, strict=True)]
-                first = (*row, self.leases.owner, self.leases.owner, source_id)
+                first = (*row, *([items_new] if "items_new" in values else []), self.leases.owner, self.leases.owner,
+                         source_id)
             for _ in range(3):
                 if ok and _count(conn, sql, first):
                     return None
@@ -662,7 +672,8 @@ class Store:
                 return None
             if after is None:  # no row yet: the source's first poll
                 row = {**_NEW_STATE, "source_id": source_id, **values, "polls": 1, "lease_owner": None,
-                       "lease_until": None, "consecutive_failures": 0 if ok else 1}
+                       "lease_until": None, "consecutive_failures": 0 if ok else 1,
+                       "articles": values.get("items_new", 0)}
                 conn.execute(_INSERT_STATE, row)
             else:
                 row = after._mapping
@@ -710,7 +721,8 @@ class Store:
         from another address is recorded as "also reported by" on the first article's alerts ("copy"). A match on
         a near-duplicate of an article that already alerted for the topic within its cooldown (the same text
         republished) is recorded the same way instead of alerting. The first total a new article's match
-        states becomes the topic's latest. An article's summary and body are kept only when it matched a topic.
+        states becomes the topic's latest. A new article that matched no topic is remembered by its keys only (no
+        article row: nothing reads it again, and at a thousand sources its row would cost more than all the rest).
 
         ``render(article, match, previous_total, alert_id) -> (title, body, severity)``;
         ``plan(match, sent_last_hour) -> (held, [DeliveryPlan])`` (see ``monitor.noise``);
@@ -737,12 +749,13 @@ class Store:
                 is_new = not found
                 if found:  # the article at this URL, else the first with this content
                     ref, url = found[0]
+                elif not it.matches:  # its keys, with no article
+                    ref, url = None, article.url
                 else:
                     ref, url = ("new", len(new_rows)), article.url
                     new_rows.append(dict(
                         source_id=article.source_id, url=article.url, guid=article.guid, title=article.title,
-                        summary=article.summary if it.matches else "", body=article.body if it.matches else "",
-                        published=article.published,
+                        summary=article.summary, body=article.body, published=article.published,
                         language=article.language, content_hash=article.content_hash, simhash=it.fingerprint,
                         first_seen=now))
                     by_url[article.url] = (ref, article.url)

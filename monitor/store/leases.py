@@ -32,6 +32,16 @@ def _insert_missing(conn: Connection, table, key: str, rows: list[dict]) -> None
     conn.execute(dialect.insert(table).values(rows).on_conflict_do_nothing(index_elements=[key]))
 
 
+def add_sources(engine: Engine, source_ids: Sequence[str]) -> None:
+    """A never-polled state row for each of these sources that has none yet, inserted in key order (no deadlock
+    between instances doing the same): a poll's outcome is then recorded by one UPDATE."""
+    ids = sorted(set(source_ids))
+    with engine.begin() as conn:
+        known = set(conn.execute(select(SOURCES.c.source_id).where(SOURCES.c.source_id.in_(ids))).scalars())
+        _insert_missing(conn, SOURCES, "source_id", [SourceState(source_id=i).model_dump() for i in ids
+                                                     if i not in known])
+
+
 class Leases:
     def __init__(self, engine: Engine, owner: str):
         self.engine = engine
@@ -47,10 +57,7 @@ class Leases:
         if not source_ids:
             return []
         ids = sorted(set(source_ids))
-        with self.engine.begin() as conn:  # state rows of new sources first, in key order (no deadlock)
-            known = set(conn.execute(select(SOURCES.c.source_id).where(SOURCES.c.source_id.in_(ids))).scalars())
-            _insert_missing(conn, SOURCES, "source_id",
-                            [SourceState(source_id=i).model_dump() for i in ids if i not in known])
+        add_sources(self.engine, ids)  # state rows of new sources first
         with self.engine.begin() as conn:
             query = (select(SOURCES.c.source_id)
                      .where(SOURCES.c.source_id.in_(ids),

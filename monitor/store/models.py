@@ -28,6 +28,7 @@ class SourceState(SQLModel, table=True):
     last_modified: str | None = None
     items_seen: int = 0  # items the last successful poll found
     items_new: int = 0  # of which new
+    articles: int = 0  # new articles its polls found, all told (each stored once)
     polls: int = 0
     # the instance polling it now, until when (see monitor.store.leases); None: free
     lease_owner: str | None = None
@@ -46,16 +47,14 @@ class ArticleRow(SQLModel, table=True):
     url: str
     guid: str | None = Field(default=None, index=True)
     title: str = Field(sa_column=Column(Text))
-    # the text, kept for an article that matched a topic (what its alerts were made from); empty for the others:
-    # nothing reads their text again (a copy is known by its URL or content hash), and at a thousand sources it
-    # would add some 50 MB a day
+    # the text its alerts were made from. Only an article that matched a topic has a row (one that matched none is
+    # remembered by its keys: see Store.save_articles); older versions also kept such rows, without their text
     summary: str = Field(default="", sa_column=Column(Text))
     body: str = Field(default="", sa_column=Column(Text))
     published: datetime | None = _ts()
     language: str = "en"
     content_hash: str = Field(index=True)
-    # 64-bit SimHash of the body (16 hex digits), for near-duplicates across outlets; kept for an article that
-    # matched a topic (only alerts' articles are compared), else None
+    # 64-bit SimHash of the body (16 hex digits), for near-duplicates across outlets; None for a short text
     simhash: str | None = None
     first_seen: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
@@ -66,7 +65,7 @@ class SeenKey(SQLModel, table=True):
     __tablename__ = "seen_key"
 
     key: str = Field(primary_key=True)
-    article_id: int | None = Field(default=None, foreign_key="article.id")
+    article_id: int | None = Field(default=None, foreign_key="article.id")  # None: it matched no topic
 
 
 class AlertRow(SQLModel, table=True):

@@ -140,13 +140,13 @@ def test_db_commands_and_the_read_commands_on_an_old_schema(tmp_path, capsys):
     _at_0001(url).dispose()
     args = ["--config", str(config)]
     assert main([*args, "db", "current"]) == 1
-    assert "0001; this version needs 0004: monitor db upgrade" in capsys.readouterr().out
+    assert "0001; this version needs 0005: monitor db upgrade" in capsys.readouterr().out
     assert main([*args, "sources"]) == 2  # reads only: names the step instead of changing the schema
-    assert "schema is at 0001, this version needs 0004: run `monitor db upgrade`" in capsys.readouterr().err
+    assert "schema is at 0001, this version needs 0005: run `monitor db upgrade`" in capsys.readouterr().err
     assert main([*args, "db", "upgrade"]) == 0
-    assert "upgraded from 0001 to 0004" in capsys.readouterr().out
+    assert "upgraded from 0001 to 0005" in capsys.readouterr().out
     assert main([*args, "db", "current"]) == 0
-    assert "0004 (current)" in capsys.readouterr().out
+    assert "0005 (current)" in capsys.readouterr().out
     assert main([*args, "db", "history"]) == 0
     assert capsys.readouterr().out.splitlines()[0].startswith("0001  The first schema")
     assert main([*args, "sources"]) == 0
