@@ -78,6 +78,14 @@ A year earlier than the newest one the article names (or is dated by) dates a se
 1999`` / ``từ năm 1999`` does not. A lead such as ``at the time`` / ``khi đó`` is of the past too. Troops counted among
 casualties named before them (``injured 40 people, including nine peacekeepers``), the strength a national contingent
 reaches (``quân số Italy ... sẽ lên khoảng 1.150 người``) and troops given ``to`` another mission are no facts.
+A name transliterated in hyphenated syllables is read with "x" or "s" (``Cô-xô-vô`` / ``Cô-sô-vô``). A troop word past a
+comma is another clause's (``120 phiếu thuận, 45 phiếu chống, quân số ...``: votes), and ``more than`` after the troops
+compares, it adds none. The alliance's force placed in the force's place before its verb of having has the force's
+strength (``a NATO force in Kosovo that still counts some 4,300 troops``, ``ở Kosovo, nơi NATO vẫn duy trì khoảng 4.600
+quân``); a relative clause is about the clause before it (``and the EU's EUFOR operation in Bosnia, which has about
+1,100 troops`` is EUFOR's); a unit told in a lead clause of its own (``With the Romanian company, KFOR now counts``) is
+not the part that has the figure; what a unit is made of (``tiểu đoàn gồm khoảng 500 quân nhân``) after a sentence that
+moves a unit counts the troops moved.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -101,11 +109,31 @@ _Pattern = tuple[tuple[str, bool], ...]  # the words of a term: (norm, is_prefix
 
 
 def _patterns(items: Sequence[str], fold: bool) -> tuple[_Pattern, ...]:
-    out = []
+    out: list[_Pattern] = []
     for item in items:
         term = list_term(item)
-        out.append(tuple((norm_word(w.text, fold), w.prefix) for w in term.words))
+        pattern = tuple((norm_word(w.text, fold), w.prefix) for w in term.words)
+        out += [p for p in _spellings(pattern, item) if p not in out]
     return tuple(out)
+
+
+_SPELLING_VARIANTS = 16  # at most this many spellings of one transliterated name
+
+
+def _spellings(pattern: _Pattern, item: str) -> list[_Pattern]:
+    """A name transliterated in hyphenated syllables (``Cô-xô-vô``, ``Pri-xti-na``) is written with "x" or "s" for the
+    same sound by different outlets (``Cô-sô-vô``, ``Pri-sti-na``): every such syllable in either spelling."""
+    if not re.search(r"\w-\w", item) or len(pattern) < 2:
+        return [pattern]
+    out: list[_Pattern] = [()]
+    for word, prefix in pattern:
+        alts = [word]
+        if word[:1] == "x":
+            alts.append("s" + word[1:])
+        elif word[:1] == "s" and word[:2] != "sh":
+            alts.append("x" + word[1:])
+        out = [(*p, (w, prefix)) for p in out for w in alts][:_SPELLING_VARIANTS]
+    return out
 
 
 @dataclass(frozen=True)
@@ -502,6 +530,7 @@ class _Figure:
     clause: tuple[int, int] = (0, 1 << 30)  # the tokens of its clause, between commas, brackets, colons or dashes
     head: int = 0  # where its clause's subject starts: before a relative clause that splits them ("X, which ..., is")
     next_start: int = 1 << 30  # where the next figure of the sentence starts
+    cuts: tuple[int, ...] = ()  # where the clauses of its sentence start (after a comma, a bracket, a colon, a dash)
 
 
 def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpan], text: str,
@@ -522,6 +551,8 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             continue  # "ngày 7/10", "29-5": a date
         # a troop word is in the number's clause: "ngày 7/10, các binh sĩ" is no figure
         unit = None if _CLAUSE_END.match(text, tokens[n.end - 1].end, stop) else _unit_after(norms, n.end, by_start)
+        if unit is not None and _CLAUSE_MARK.search(text, tokens[n.end - 1].end, tokens[unit - 1].start):
+            unit = None  # "132 phiếu thuận, 51 phiếu chống, quân số ...": the troop word is another clause's
         if unit is None:
             part = _partitive(norms, n.end, by_start)
             if part is not None:
@@ -657,8 +688,12 @@ def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> l
         # clause before is a relative one, and the subject stands before it
         if k >= 2 and norm_word(tokens[cuts[k - 2]].norm, False) in _RELATIVE:
             head = cuts[k - 3] if k >= 3 else 0
+        # "..., and the EU's EUFOR operation in Bosnia, which has about 1,100 troops": a relative clause is about the
+        # clause before it, where its subject stands
+        elif k and norm_word(tokens[cuts[k - 1]].norm, False) in _RELATIVE:
+            head = cuts[k - 2] if k >= 2 else 0
         out.append(replace(f, clause=(cuts[k - 1] if k else 0, cuts[k] if k < len(cuts) else len(tokens)),
-                           head=head))
+                           head=head, cuts=tuple(cuts)))
     return out
 
 
@@ -812,7 +847,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     of_force = False
     if force_before:
         relative = force_before[-1] < fig.clause[0] and norms[fig.clause[0]] in _RELATIVE
-        lo = fig.clause[0] if relative else min(fig.clause[0], force_before[-1] - 3)
+        # a few words before the force's name, in its clause ("the Polish contingent of KFOR has"; not "With the
+        # Romanian company, KFOR now counts about 4,700 troops", where the unit is told in a lead of its own)
+        named_in = max((c for c in fig.cuts if c <= force_before[-1]), default=0)
+        lo = fig.clause[0] if relative else min(fig.clause[0], max(force_before[-1] - 3, named_in))
         of_force = not _find(norms, _PARTS, lo, before)
     if before > 0 and _ending_at(norms, before, REACH) is not None and of_force and whole:
         return 0
@@ -827,10 +865,9 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     have = _ending_at(norms, before, HAVE)
     if of_force and have is not None and whole:
         return 0
-    # "NATO has about 4,500 troops in Kosovo": the alliance's troops in the force's place are the force
-    if (have is not None and whole and _ending_at(norms, _skip_back(norms, have), _ALLIANCE) is not None
-            and any(_at(norms, fig.unit_end, p) and _find(folded, rules.place, fig.unit_end + len(p),
-                                                          fig.unit_end + len(p) + 1) for p in _IN_PLACE)):
+    # "NATO has about 4,500 troops in Kosovo", "a NATO force in Kosovo that still counts some 4,300 troops", "ở Kosovo,
+    # nơi NATO vẫn duy trì khoảng 4.600 quân": the alliance's troops in the force's place are the force
+    if have is not None and whole and _alliance_in_place_has(fig, have, norms, folded, rules):
         return 0
     # "Today we are about 4,500", "we will be close to 4,800 soldiers": the force speaking of its strength
     if _ending_at(norms, before, _WE_ARE) is not None and whole:
@@ -883,7 +920,8 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     removes = [i for i in _removals(norms, lo, hi) if not fig.start <= i < fig.unit_end]
     adds = [i for i in _find(norms, ADD, lo, hi) if not fig.start <= i < fig.unit_end and not _stative(norms, i)]
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
-    adds = [i for i in adds if norms[i] not in ("more", "hơn") or i >= fig.start]
+    # (nor in "4,300 troops more than a quarter-century after the war": "more than" compares, it adds nothing)
+    adds = [i for i in adds if norms[i] not in ("more", "hơn") or (i >= fig.start and not _at(norms, i + 1, _THAN[0]))]
     if _find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or any(w in _ADD_ADJ for w in norms[fig.end:fig.unit_end]):
         adds.append(fig.end)  # "700 reinforcements", "50 additional soldiers"
     # "would not withdraw its 250 soldiers": a movement denied is none; a direction after the figure ("không
@@ -1039,6 +1077,24 @@ def _size(norms: _Words, fig: _Figure) -> bool:
         or any(w in _ADD_ADJ for w in norms[fig.end : fig.unit_end]))
 
 
+# A unit that troops come in (not a contingent, a nation's standing presence).
+_UNIT_NOUNS = _words("battalion", "company", "platoon", "detachment", "unit", "tiểu đoàn", "đại đội", "trung đội",
+                     "đơn vị", "phân đội")
+_UNIT_SIZE_REACH = 4  # words from the unit to its verb of having ("một tiểu đoàn bộ binh cơ giới gồm")
+
+
+def _unit_size(norms: _Words, fig: _Figure) -> bool:
+    """The figure is what a unit is made of (``tiểu đoàn gồm khoảng 500 quân nhân``, ``the battalion has about 500
+    soldiers``): a unit named shortly before the verb of having, in the figure's clause. After a sentence that sends
+    or withdraws a unit, its troops are the ones moved."""
+    before = _skip_back(norms, fig.start)
+    have = _ending_at(norms, before, _HAS)
+    if have is None:
+        return False
+    reach = round(_UNIT_SIZE_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    return bool(_find(norms, _UNIT_NOUNS, max(fig.clause[0], have - reach), have))
+
+
 _NUMBER_WORDS = (frozenset(EN_WORDS) | frozenset(VI_WORDS)) - {"a", "an"}
 _NATIONS_WINDOW = 6  # words after "from": "from 28 allied and partner countries"
 
@@ -1096,6 +1152,32 @@ def _force_troops(fig: _Figure, before: int, norms: _Words, folded: _Words, rule
         return True
     return bool((_find(norms, _ALLIANCE, fig.end, fig.unit_end) or _find(norms, _ALLIANCE, after, after + 1))
                 and _find(folded, rules.place, fig.unit_end, fig.clause[1]))
+
+
+# Between the alliance and its verb of having: its force in a place, a relative word, a word of now
+# ("a NATO force in Kosovo that still counts", "nơi NATO vẫn duy trì"); not a nation ("NATO ally Italy has").
+_ALLIANCE_HAS_BETWEEN = frozenset(norm_word(w, False) for w in (
+    "that which where whose still now currently today nơi mà vốn vẫn hiện đang").split()) | frozenset(
+    w for p in _FORCE_WORDS + _ALLIANCE + _IN_PLACE for w, _ in p)
+_ALLIANCE_HAS_REACH = 6  # words from the alliance to its verb of having
+_PLACE_BEFORE_REACH = 4  # words before the alliance where its place is named ("ở Kosovo, nơi NATO")
+
+
+def _alliance_in_place_has(fig: _Figure, have: int, norms: _Words, folded: _Words, rules: FactRules) -> bool:
+    """The alliance (or its force) has the troops, and the force's place is where: named right after the troops (``NATO
+    has about 4,500 troops in Kosovo``) or before the verb of having, with the alliance (``a NATO force in Kosovo that
+    still counts some 4,300 troops``, ``ở Kosovo, nơi NATO vẫn duy trì khoảng 4.600 quân``)."""
+    lead = _skip_back(norms, have)
+    allied = _find(norms, _ALLIANCE, max(lead - _ALLIANCE_HAS_REACH, 0), lead)
+    if not allied:
+        return False
+    a = allied[-1]
+    places = {k for i in _find(folded, rules.place, a - _PLACE_BEFORE_REACH, lead)
+              for k in range(i, i + max(len(p) for p in rules.place if _at(folded, i, p)))}
+    if not all(norms[i] in _ALLIANCE_HAS_BETWEEN or i in places for i in range(a, lead)):
+        return False
+    return bool(places) or any(_at(norms, fig.unit_end, p) and _find(
+        folded, rules.place, fig.unit_end + len(p), fig.unit_end + len(p) + 1) for p in _IN_PLACE)
 
 
 def _serving_in_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
@@ -1616,7 +1698,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                         found.append(("change", fig.value * kind))
                     continue
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
-                if (kind is None and (fig.part or not (names_force or _size(norms, fig))) and not fig.bare
+                if (kind is None and (fig.part or _unit_size(norms, fig) or not (names_force or _size(norms, fig)))
+                        and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
                         and not _past(norms, fig) and not _hurt(norms, fig)
                         and not _ceiling(norms, fig) and not _on_standby(norms, fig)
