@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import logging
 import operator
@@ -176,13 +177,16 @@ class PendingDelivery:
 
 @dataclass
 class _Stories:
-    """One topic's alerts as this Store last read them: (created_at, alert id, simhash or None, held), oldest
-    first (an alert's ``held`` never changes)."""
+    """One topic's alerts as this Store last read them: (created_at, alert id, simhash or ``_NO_PRINT``, held),
+    oldest first (an alert's ``held`` never changes)."""
 
     since: datetime  # read from here on
     upto: datetime  # newest created_at read
-    alerts: list[tuple[datetime, str, int | None, str | None]]
+    alerts: list[tuple[datetime, str, int, str | None]]
     ids: set[str]
+
+
+_FINGERPRINT = operator.itemgetter(2)  # of a _Stories row
 
 
 # per engine (so per Store): topic -> its alerts read so far; a topic's alerts are never deleted (only operator
@@ -297,9 +301,18 @@ def _insert_rows(conn, table, rows: list[dict]) -> None:
     _run(conn, sql, values)
 
 
-def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, str, int | None, str | None]]:
+# An article too short for a fingerprint, among a topic's stories: more than NEAR bits from any 64-bit fingerprint
+# (the bits above them), so the one comparison covers it
+_NO_PRINT = ((1 << (NEAR + 1)) - 1) << 64
+
+
+def _print(fingerprint: str | None) -> int:
+    return _NO_PRINT if fingerprint is None else int(fingerprint, 16)
+
+
+def _read_stories(conn, topic_id: str, since: datetime) -> list[tuple[datetime, str, int, str | None]]:
     read = _read_time(conn.dialect)
-    return [(to_utc(read(at)), aid, None if h is None else int(h, 16), held)
+    return [(to_utc(read(at)), aid, _print(h), held)
             for at, aid, h, held in _run(conn, _READ_STORIES, (topic_id, _time_param(conn, since)))]
 
 
@@ -393,7 +406,7 @@ class _BatchAlerts:
             self.sent_last_hour[topic_id] += 1
         known = self.stories.get(topic_id)
         if known is not None:
-            bisect.insort(known.alerts, (at, alert_id, None if fingerprint is None else int(fingerprint, 16), held))
+            bisect.insort(known.alerts, (at, alert_id, _print(fingerprint), held))
             known.ids.add(alert_id)
             known.upto = max(known.upto, at)
 
@@ -406,10 +419,12 @@ def _same_story(s: Session, batch: _BatchAlerts, topic_id: str, fingerprint: str
     mine = int(fingerprint, 16)  # near_duplicate, inlined: a topic's alerts within its cooldown are many
     known = batch.stories_of(s, topic_id, since)
     for attempt in (False, True):
-        first = next((aid for at, aid, other, _ in known.alerts[bisect.bisect_left(known.alerts, (since,)):]
-                      if other is not None and (mine ^ other).bit_count() <= NEAR), None)
-        if first is None:
+        start = bisect.bisect_left(known.alerts, (since,))  # the distances to each, in C (a cold round: thousands)
+        prints = map(_FINGERPRINT, itertools.islice(known.alerts, start, None))
+        bits = list(map(int.bit_count, map(mine.__xor__, prints)))
+        if not bits or min(bits) > NEAR:
             return None
+        first = known.alerts[start + next(i for i, b in enumerate(bits) if b <= NEAR)][1]
         batch.flush(s)
         row = s.get(AlertRow, first)
         if row is not None:

@@ -29,7 +29,7 @@ def _insert_missing(conn: Connection, table, key: str, rows: list[dict]) -> None
     if not rows:
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).values(rows).on_conflict_do_nothing(index_elements=[key]))
+    conn.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=[key]), rows)  # one statement, many rows
 
 
 def add_sources(engine: Engine, source_ids: Sequence[str]) -> None:
