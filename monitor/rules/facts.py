@@ -86,6 +86,12 @@ quân``); a relative clause is about the clause before it (``and the EU's EUFOR 
 1,100 troops`` is EUFOR's); a unit told in a lead clause of its own (``With the Romanian company, KFOR now counts``) is
 not the part that has the figure; what a unit is made of (``tiểu đoàn gồm khoảng 500 quân nhân``) after a sentence that
 moves a unit counts the troops moved.
+A number with a currency (``€33.6 million``, ``52 triệu USD``) is money, no figure; a year of a deadline to come (``by
+2027``, ``đến năm 2027``) does not date the article. As near before the troops as after, the verb before governs them
+(``rút 200 binh sĩ tăng cường``), and a verb of removing right before reinforcements takes them away. Troops moved with
+a perfect "since" a year (``has sent more than 9,000 soldiers to Kosovo since 1999``) are counted over the years; a size
+is dated by a movement it comes ``with``; a relative clause right after the figure's (``500 soldiers of the battalion,
+which was sent in 2023, will be withdrawn``) tells its noun's past when a verb of moving follows it.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -549,6 +555,8 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
         if (_DATE_PART.match(text, tokens[n.end - 1].end)
                 or _DATE_PART_BEFORE.search(text, first, tokens[n.start].start)):
             continue  # "ngày 7/10", "29-5": a date
+        if _money(tokens, norms, text, first, n):
+            continue  # "€33.6 million", "CHF 45 million", "65 tỷ đồng": a sum of money
         # a troop word is in the number's clause: "ngày 7/10, các binh sĩ" is no figure
         unit = None if _CLAUSE_END.match(text, tokens[n.end - 1].end, stop) else _unit_after(norms, n.end, by_start)
         if unit is not None and _CLAUSE_MARK.search(text, tokens[n.end - 1].end, tokens[unit - 1].start):
@@ -597,6 +605,21 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
     figures = [replace(f, next_start=g.start) for f, g in zip(figures, figures[1:], strict=False)] + figures[-1:]
     return _mark_parts(_in_clauses(figures, tokens, text), norms)
+
+
+# A sum of money: a currency sign or code right before the number, or a currency right after it (``€33.6 million``,
+# ``CHF 45 million``, ``$1.2 billion``, ``2 triệu USD``, ``65 tỷ đồng``, ``45 million francs``).
+_MONEY_BEFORE = re.compile(r"(?:[€$£¥₫]|\b(?:USD|EUR|CHF|GBP|PLN|SEK|NOK|DKK|CZK|HUF|RON|TRY|VND|RSD))\s*$")
+_CURRENCIES = _words("euro", "euros", "dollar", "dollars", "franc", "francs", "pound", "pounds", "sterling", "zloty",
+                     "zlotys", "krona", "kronor", "kroner", "forint", "lei", "lira", "dinar", "dinars", "usd", "eur",
+                     "chf", "gbp", "pln", "sek", "nok", "dkk", "czk", "rsd", "đồng", "đô la", "đô-la", "bảng anh",
+                     "franc thụy sĩ", "yen", "yên", "rúp", "roubles", "rubles")
+
+
+def _money(tokens: Sequence[Token], norms: _Words, text: str, first: int, n: NumberSpan) -> bool:
+    if _MONEY_BEFORE.search(text, max(first, tokens[n.start].start - 6), tokens[n.start].start):
+        return True
+    return any(_at(norms, n.end, p) for p in _CURRENCIES)
 
 
 _COUNTED_WINDOW = 10  # words before "from X" where the troops or their number are named
@@ -922,8 +945,13 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     # "more" / "thêm" count only where they qualify the troops, not in "more than 800"
     # (nor in "4,300 troops more than a quarter-century after the war": "more than" compares, it adds nothing)
     adds = [i for i in adds if norms[i] not in ("more", "hơn") or (i >= fig.start and not _at(norms, i + 1, _THAN[0]))]
-    if _find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or any(w in _ADD_ADJ for w in norms[fig.end:fig.unit_end]):
-        adds.append(fig.end)  # "700 reinforcements", "50 additional soldiers"
+    named_added = _find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or any(
+        w in _ADD_ADJ for w in norms[fig.end:fig.unit_end])
+    if (named_added
+            and not any(_GOVERNING_GAP >= before - i >= 0 for i in removes if i < fig.start)):
+        # "700 reinforcements", "50 additional soldiers"; not what a verb of removing right before them takes away
+        # ("rút 150 quân tăng viện khỏi Kosovo", "withdraw 150 reinforcements")
+        adds.append(fig.end)
     # "would not withdraw its 250 soldiers": a movement denied is none; a direction after the figure ("không
     # rút 250 binh sĩ khỏi Kosovo") is denied by a negation before the figure
     removes = [i for i in removes if not _negated(norms, i)]
@@ -940,7 +968,16 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # word of moving after "after" dates the size, it does not move the figure
         removes = [i for i in removes if not _dated(norms, i)]
         adds = [i for i in adds if not _dated(norms, i)]
-    # "extended the deployment of up to 195 soldiers", "gia hạn sứ mệnh của 80 binh sĩ": troops kept, not sent; a word
+    # "Some 500 soldiers of the battalion, which was sent in 2023 after the riots, will be withdrawn": a relative clause
+    # right after the figure's tells the past of its noun; the verb after it, however far, tells what the troops do
+    rel = _relative_after(norms, fig)
+    if rel is not None:
+        end, far = rel
+        then_removes = [i for i in _removals(norms, end, far) if not _negated(norms, i)]
+        then_adds = [i for i in _find(norms, ADD, end, far) if not (_negated(norms, i) or _if_needed(norms, i))]
+        if then_removes or then_adds:
+            removes = [i for i in removes if not fig.clause[1] <= i < end] + then_removes
+            adds = [i for i in adds if not fig.clause[1] <= i < end] + then_adds
     # of sending that the extension governs ("the deployment of") sends nothing
     extends = _find(norms, _EXTEND, lo, fig.start)
     if extends and not any(w in _ADD_ADJ for w in norms[fig.end:fig.unit_end]):
@@ -969,10 +1006,29 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     if _arrivals(norms, folded, rules, lo, hi) and all(norms[i] in _AWAY for i in removes):
         return 1
     # "send 200 troops to Kosovo as the U.S. urges Serbia to pull back forces": the word of moving nearest
-    # the figure is the one that tells what its troops do
-    def distance(i: int) -> int:
-        return fig.start - i if i < fig.start else i - fig.unit_end + 1
+    # the figure is the one that tells what its troops do; as near before as after, the verb before governs the
+    # troops and the word after names them ("rút 200 binh sĩ tăng cường", withdraw 200 reinforcement troops)
+    def distance(i: int) -> tuple[int, int]:
+        return (fig.start - i, 0) if i < fig.start else (i - fig.unit_end + 1, 1)
     return -1 if min(map(distance, removes)) < min(map(distance, adds)) else 1
+
+
+_GOVERNING_GAP = 3  # words between a verb and the troops it governs ("rút toàn bộ", "withdraw all its")
+# words of the predicate after a relative clause where its verb of moving stands ("will be withdrawn")
+_RELATIVE_REACH = 4
+
+
+def _relative_after(norms: _Words, fig: _Figure) -> tuple[int, int] | None:
+    """The clause after the figure's is a relative one (``, which ...,``) and another follows it: where that one starts
+    and how far its verb is looked for."""
+    c = fig.clause[1]
+    if c >= len(norms) or norms[c] not in _RELATIVE or fig.next_start < len(norms):
+        return None
+    end = next((k for k in fig.cuts if k > c), None)
+    if end is None:
+        return None
+    nxt = next((k for k in fig.cuts if k > end), len(norms))
+    return end, min(nxt, end + _RELATIVE_REACH + 1)
 
 
 # Right before a figure: it is what is left after a movement (``leaving about 4,300``, ``chỉ còn lại 700 binh sĩ``),
@@ -993,8 +1049,9 @@ def _remaining(norms: _Words, before: int) -> bool:
         _find(norms, _LEAVING, before - 1 - _LEFT_WITH_GAP, before - 1))
 
 
-# Right before a word of moving: a time that dates a state (``after the drawdown``, ``sau đợt cắt giảm``).
-_AFTER_TIME = _words("after", "following", "once", "upon", "sau", "sau khi", "sau đợt")
+# Right before a word of moving: a time that dates a state (``after the drawdown``, ``sau đợt cắt giảm``), also told
+# as what comes with it (``with the reinforcement the contingent will number about 310``, ``với đợt bổ sung này``).
+_AFTER_TIME = _words("after", "following", "once", "upon", "sau", "sau khi", "sau đợt", "with", "với")
 _DATED_GAP = 3  # words from the time word to the word of moving: "after the planned drawdown"
 
 
@@ -1254,8 +1311,20 @@ _CUMULATIVE = _words("have served", "had served", "has served", "served in", "ro
 _CUMULATIVE_WINDOW = 10  # words around the figure
 
 
+# Troops moved with a perfect tense "since" a year are counted over the years (``Switzerland has sent more than 9,000
+# soldiers to Kosovo since 1999``, ``Ba Lan đã cử hơn 9.000 binh sĩ tới Kosovo kể từ năm 1999``).
+_PERFECT = _words("has", "have", "had", "đã", "da")
+_SINCE = _words("since", "ever since", "kể từ", "kể từ năm", "ke tu", "ke tu nam")
+_PERFECT_REACH = 5  # words before the figure where the perfect's auxiliary stands ("has so far sent more than")
+
+
 def _cumulative(norms: _Words, fig: _Figure) -> bool:
-    return bool(_find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW))
+    if _find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW):
+        return True
+    hi = min(fig.unit_end + _CUMULATIVE_WINDOW, fig.clause[1])
+    since = [i for i in _find(norms, _SINCE, fig.unit_end, hi)
+             if any(_is_year(w) for w in norms[i + 1 : i + 4])]
+    return bool(since) and bool(_find(norms, _PERFECT, max(fig.clause[0], fig.start - _PERFECT_REACH), fig.start))
 
 
 # Troops put on standby are kept ready at home, not sent (``another 500 troops were placed on standby``, ``khoảng 500
@@ -1594,8 +1663,19 @@ _SINCE_YEAR = re.compile(r"(?:\bsince|\bfrom|\btừ|\btu)\s+(?:(?:năm|nam|thán
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|khi|lúc|luc)\b", re.IGNORECASE)
 
 
-def _years(text: str) -> list[int]:
-    return [int(m.group(1)) for m in _YEAR.finditer(text)]
+# A year after a word of a deadline is a time to come (``a complete withdrawal by 2027``, ``serve until 2026``, ``đến
+# năm 2027``), not a date the article stands at: the years before it are not of the past.
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bthrough|\bđến|\btới|\bden|\btoi)\s+(?:"
+                              r"(?:the\s+)?(?:end|mid|middle|start|beginning)(?:\s+of)?[\s\-]+|"
+                              r"(?:hết\s+|het\s+)?(?:năm|nam)\s+|"
+                              r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s*,?\s+)?|"
+                              r"(?:ngày\s+|ngay\s+)?[\d/\-. ]*)$", re.IGNORECASE)
+
+
+def _present_years(text: str) -> list[int]:
+    """The years ``text`` names, but those of a deadline to come."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text)
+            if not _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())]
 
 
 def _dated_at(sentence: str, newest: int) -> list[int]:
@@ -1639,7 +1719,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
     # A headline about the force or its place ties a sentence that speaks of "the contingent" to it.
     title_names = _names(article.title, rules)
     # the newest year the article names or is dated by: a year before it dates a figure to the past
-    newest = max(_years(article.title) + _years(article.summary) + _years(article.body)
+    newest = max(_present_years(article.title) + _present_years(article.summary) + _present_years(article.body)
                  + ([article.published.year] if article.published else []), default=0)
     for text in (article.title, article.summary, article.body):
         tokens = tokenize(text, fold_diacritics=False)
