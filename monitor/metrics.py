@@ -115,7 +115,6 @@ class TimedFetcher:
 @dataclass
 class DbFacts:
     states: dict[str, SourceState]
-    articles: dict[str, int]  # by source
     matches: dict[str, int]  # alerts stored, by topic (every match of a new article is stored as an alert)
     routed: dict[str, int]  # of which with at least one channel to deliver to
     deliveries: dict[tuple[str, str], int]  # (channel, status) -> count
@@ -125,7 +124,6 @@ class DbFacts:
 def read_db(store: Store) -> DbFacts:
     with Session(store.engine) as s:
         states = {r.source_id: r for r in s.exec(select(SourceState)).all()}
-        articles = {sid: st.articles for sid, st in states.items()}
         matches = dict(s.exec(select(AlertRow.topic_id, func.count()).group_by(AlertRow.topic_id)).all())
         routed = dict(s.exec(select(AlertRow.topic_id, func.count(distinct(AlertRow.id)))
                              .join(DeliveryRow, DeliveryRow.alert_id == AlertRow.id)
@@ -136,7 +134,7 @@ def read_db(store: Store) -> DbFacts:
         oldest = {c: to_utc(t) for c, t in s.exec(
             select(DeliveryRow.channel_id, func.min(DeliveryRow.created_at))
             .where(DeliveryRow.status == "pending").group_by(DeliveryRow.channel_id)).all() if t is not None}
-    return DbFacts(states, articles, matches, routed, deliveries, oldest)
+    return DbFacts(states, matches, routed, deliveries, oldest)
 
 
 # -- the exposition ---------------------------------------------------------------------------
@@ -234,7 +232,7 @@ def _db_families(out: Exposition, config: Config, db: DbFacts) -> None:
     out.family("monitor_source_items", "gauge", "Items the source's last successful poll listed.",
                [({"source": sid}, st.items_seen) for sid, st in states.items() if st is not None])
     out.family("monitor_articles", "gauge", "New articles the source's polls found (each counted once), by source.",
-               [({"source": sid}, db.articles.get(sid, 0)) for sid in sources])
+               [({"source": sid}, st.articles if st else 0) for sid, st in states.items()])
     topics = [t.id for t in config.topics]
     out.family("monitor_matches", "gauge", "Articles that matched a topic (each stored as an alert), by topic.",
                [({"topic": t}, db.matches.get(t, 0)) for t in topics])

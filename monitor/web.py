@@ -106,7 +106,7 @@ class StatusApp:
         rows = []
         for src in cfg.sources:
             st = db.states.get(src.id) if db else None
-            articles = db.articles.get(src.id, 0) if db else 0
+            articles = st.articles if st else 0
             if st is None or st.status == "new":
                 badge, status = "new", "never polled"
             else:

@@ -28,7 +28,7 @@ class SourceState(SQLModel, table=True):
     last_modified: str | None = None
     items_seen: int = 0  # items the last successful poll found
     items_new: int = 0  # of which new
-    articles: int = 0  # new articles its polls found, all told (each stored once)
+    articles: int = 0  # new articles its polls found, all told (each counted once)
     polls: int = 0
     # the instance polling it now, until when (see monitor.store.leases); None: free
     lease_owner: str | None = None
