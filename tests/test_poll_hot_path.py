@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
@@ -152,6 +153,8 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
         for e in entries:
             a = make_article(source, e)
             matches = tuple(match_all(topics, a))  # only an article that matches is fingerprinted
+            if not matches:  # and kept whole: the store keeps an unmatched one's keys, URL and hash only
+                a = replace(a, summary="", body="")
             out.append(jobs.Prepared(a, matches, fingerprint(a.summary, a.body) if matches else None))
         return out
 
@@ -170,7 +173,10 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
                 assert await prepare(inline, config) == want
             # the reloaded query is matched by the workers: its evidence differs from the first one's
             assert expected(first)[0].matches != expected(reloaded)[0].matches
-            assert expected(first)[-1].matches == () and expected(first)[-1].fingerprint is None
+            weather = (await prepare(inline, first))[-1]
+            assert weather.matches == () and weather.fingerprint is None
+            assert (weather.article.title, weather.article.body) == ("Weather", "")
+            assert weather.article.content_hash == make_article(source, entries[-1]).content_hash
 
     asyncio.run(main())
 

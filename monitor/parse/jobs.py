@@ -23,7 +23,10 @@ from monitor.rules import TopicSet, match_all
 @dataclass(frozen=True)
 class Prepared:
     """A feed item made ready to store: the clean article, its topic matches and, when it matches a topic, its
-    body's fingerprint (only the alerts' articles are ever compared for near-duplicates; see Store.save_articles)."""
+    body's fingerprint (only the alerts' articles are ever compared for near-duplicates; see Store.save_articles).
+
+    An article that matched no topic comes without its summary and body: the store keeps only its keys, its
+    URL and content hash say whether it is a copy, and each text sent back from a worker costs both processes."""
 
     article: Article
     matches: tuple[Match, ...]
@@ -74,7 +77,10 @@ def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> 
     for entry in entries:
         article = make_article(source, entry)
         matches = tuple(match_all(topics, article))
-        out.append(Prepared(article, matches, fingerprint(article.summary, article.body) if matches else None))
+        if matches:
+            out.append(Prepared(article, matches, fingerprint(article.summary, article.body)))
+        else:
+            out.append(Prepared(replace(article, summary="", body=""), (), None))
     return out
 
 
