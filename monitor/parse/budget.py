@@ -181,6 +181,8 @@ class ParsePool:
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.kill()
+        if worker not in self._workers:  # the pool was closed under this job: nothing to start again
+            return worker
         fresh = _Worker(self._ctx)
         self._workers[self._workers.index(worker)] = fresh
         return fresh
