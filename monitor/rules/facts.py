@@ -92,6 +92,15 @@ A number with a currency (``€33.6 million``, ``52 triệu USD``) is money, no 
 a perfect "since" a year (``has sent more than 9,000 soldiers to Kosovo since 1999``) are counted over the years; a size
 is dated by a movement it comes ``with``; a relative clause right after the figure's (``500 soldiers of the battalion,
 which was sent in 2023, will be withdrawn``) tells its noun's past when a verb of moving follows it.
+The force's whole strength on alert is its strength (``KFOR với khoảng 4.500 binh sĩ đang ở trong tình trạng sẵn sàng
+cao``). ``N strong`` ending its clause is a size, and so is the strength a contingent reaches, whatever moved in the
+sentence before. ``from about 850 troops to around 700`` counts the troops of X in Y. Troops ``assigned to`` a unit go
+nowhere. A participle right after the troops (``sent to Kosovo last June``, ``được điều tới Kosovo``) tells their past
+when a verb the other way follows it. ``between 500 and 600 soldiers`` / ``500-600 binh sĩ`` is one group, counted at
+its upper bound. A thing counted before the troops (``two transport helicopters and 35 personnel``) does not share their
+troop word, and the troops of a unit moved with it (``the deployment of a detachment with ... and 35 personnel``) move
+with it. Troops put under the force's command (``placed under KFOR's command``, ``đặt dưới quyền chỉ huy của KFOR``)
+join it, an exercise notwithstanding.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -533,6 +542,8 @@ class _Figure:
     part: bool = False  # "550 German and 150 Austrian soldiers": a part of a breakdown, never the force's total
     apposed: bool = False  # right after a colon or a dash: "Kfor was a vast enterprise: some fifty thousand soldiers"
     elided: bool = False  # "... and Poland 100 more", "with a further four hundred": the troops of the figure before
+    sized: bool = False  # "the contingent, about 850 strong, ...": a size stated, whatever moves around it
+    ranged: bool = False  # "500 to 600 soldiers": the upper bound of a range, its "to" no target
     clause: tuple[int, int] = (0, 1 << 30)  # the tokens of its clause, between commas, brackets, colons or dashes
     head: int = 0  # where its clause's subject starts: before a relative clause that splits them ("X, which ..., is")
     next_start: int = 1 << 30  # where the next figure of the sentence starts
@@ -549,12 +560,13 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
     wholes: set[int] = set()
     by_start = {n.start: n for n in numbers}
     counted = _counted_from_to(norms, numbers)
+    uppers: set[int] = set()  # the upper bounds of ranges
     for k, n in enumerate(numbers):
         if n.start in wholes:
             continue
-        if (_DATE_PART.match(text, tokens[n.end - 1].end)
+        if ((n.value <= _LAST_DAY and _DATE_PART.match(text, tokens[n.end - 1].end))
                 or _DATE_PART_BEFORE.search(text, first, tokens[n.start].start)):
-            continue  # "ngày 7/10", "29-5": a date
+            continue  # "ngày 7/10", "29-5": a date (not "500-600 binh sĩ", a range)
         if _money(tokens, norms, text, first, n):
             continue  # "€33.6 million", "CHF 45 million", "65 tỷ đồng": a sum of money
         # a troop word is in the number's clause: "ngày 7/10, các binh sĩ" is no figure
@@ -570,7 +582,10 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             unit = _unit_after_names(tokens, norms, text, n.end)
         if unit is not None:
             wholes |= _whole_after(norms, n, unit, by_start)
-        shared = _shares_unit(norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
+        shared = _shares_unit(tokens, text, norms, n, numbers[k + 1], by_start) if k + 1 < len(numbers) else None
+        if shared and _lower_bound(norms, n):
+            uppers.add(numbers[k + 1].start)
+            continue  # "between 500 and 600 soldiers", "500 to 600 troops": one group, counted at its upper bound
         if unit is None and shared:
             unit = n.end
         if unit is None and _at(norms, n.end, _PEOPLE[0]) and (_ending_at(
@@ -586,10 +601,13 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             # "a 120-strong unit" is troops as "120 soldiers" are
             lead = _skip_back(norms, n.start)
             apposed = lead > 0 and bool(_APPOSITION.search(text, tokens[lead - 1].end, tokens[lead].start))
-            figures.append(_Figure(n.value, n.start, n.end, unit or n.end + 1, apposed=apposed))
+            # "the contingent, currently about 850 strong, will ...": "strong" ending its clause states a size
+            sized = strong and _CLAUSE_END.match(text, tokens[n.end].end, stop) is not None
+            figures.append(_Figure(n.value, n.start, n.end, unit or n.end + 1, apposed=apposed, sized=sized,
+                                   ranged=n.start in uppers))
         elif _PERCENT.match(text, tokens[n.end - 1].end) or _at(norms, n.end, _PERCENT_WORD[0]):
             continue
-        elif n.start in counted:
+        elif n.start in counted or (figures and _to_after_from(norms, figures[-1], n)):
             figures.append(_Figure(n.value, n.start, n.end, n.end))
         elif _elided(norms, n) and (any(not (f.bare or f.strong) for f in figures)
                                     or _moved_alone(tokens, norms, text, stop, n)):
@@ -639,6 +657,15 @@ def _counted_from_to(norms: _Words, numbers: Sequence[NumberSpan]) -> set[int]:
                 and _unit_after(norms, m.end, {}) is None):
             out |= {n.start, m.start}
     return out
+
+
+def _to_after_from(norms: _Words, prev: _Figure, n: NumberSpan) -> bool:
+    """``shrink from about 850 troops to around 700``, ``giảm từ 850 binh sĩ xuống còn 700``: the number after "to"
+    counts the troops named after the "from" figure right before it."""
+    if prev.bare or prev.strong or prev.unit_end == prev.end:
+        return False
+    to = _ending_at(norms, _skip_back(norms, n.start), _TO_Y)
+    return to == prev.unit_end and _ending_at(norms, _skip_back(norms, prev.start), _FROM_X) is not None
 
 
 def _is_year(word: str) -> bool:
@@ -725,7 +752,8 @@ def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> l
 _CLAUSE_END = re.compile(r"\s*(?:[,;:)]|[.!?](?:\s|$))")
 _APPOSITION = re.compile(r"[:\u2013\u2014]")
 _DATE_PART = re.compile(r"[/\-.]\d")  # 29/5, 29-5, 29.5: the day before a month
-_DATE_PART_BEFORE = re.compile(r"\d[/\-.]$")  # ... and the month after a day
+_DATE_PART_BEFORE = re.compile(r"(?<!\d)(?:[0-2]?\d|3[01])[/\-.]$")  # ... and the month after a day
+_LAST_DAY = 31
 _AND = frozenset(norm_word(w, False) for w in "and plus và cùng cộng".split())
 
 
@@ -742,15 +770,45 @@ def _mark_parts(figures: list[_Figure], norms: _Words) -> list[_Figure]:
     return [replace(f, part=True) if f.start in parts else f for f in figures]
 
 
-def _shares_unit(norms: _Words, n: NumberSpan, nxt: NumberSpan,
+def _shares_unit(tokens: Sequence[Token], text: str, norms: _Words, n: NumberSpan, nxt: NumberSpan,
                  numbers: dict[int, NumberSpan]) -> bool | None:
     """``350 German and 250 Austrian soldiers``, ``from 3,800 to about 4,500 troops``: True when ``n`` is
     counted in the troop word of the next number, False when the two are joined but the next has no troop
-    word either (``from 3,800 to 4,500.``), None when they are not joined."""
+    word either (``from 3,800 to 4,500.``), None when they are not joined, or when a thing of its own stands
+    between (``two transport helicopters and 35 soldiers``, ``2 trực thăng và 35 quân nhân``: lower case, no word of
+    counting)."""
     between = norms[n.end : nxt.start]
     if len(between) > 3 or not any(w in _JOINERS for w in between):
         return None
+    if any(_own_noun(tokens, text, norms, i) for i in range(n.end, nxt.start)):
+        return None
     return _unit_after(norms, nxt.end, numbers) is not None
+
+
+# Words that may stand between two numbers that share one troop word: joiners, approximators, words of adding or time.
+_BETWEEN_NUMBERS = _JOINERS | _GAP_STOP | _ADD_ADJ | _BARE_NEXT | frozenset(
+    w for p in _APPROX for w, _ in p)
+
+
+def _own_noun(tokens: Sequence[Token], text: str, norms: _Words, i: int) -> bool:
+    """The word at ``i`` is a lower-case word that counts nothing: the thing the number before it counts."""
+    word = text[tokens[i].start : tokens[i].end]
+    return word[:1].islower() and norms[i] not in _BETWEEN_NUMBERS
+
+
+_BETWEEN = _words("between", "giữa", "từ khoảng giữa")
+_RANGE_JOINERS = frozenset(norm_word(w, False) for w in "to or hoặc đến tới".split())
+
+
+def _lower_bound(norms: _Words, n: NumberSpan) -> bool:
+    """The number is the lower bound of a range of one group of troops: ``between 500 and 600 soldiers``, ``500 to 600
+    troops``, ``500 hoặc 600 binh sĩ`` (not ``from 3,800 to 4,500 troops``, two strengths)."""
+    lead = _skip_back(norms, n.start)
+    joiner = norms[n.end] if n.end < len(norms) else ""
+    if _ending_at(norms, lead, _BETWEEN) is not None:
+        return joiner in _AND
+    return joiner in _RANGE_JOINERS and _ending_at(norms, lead, _FROM_X) is None and (
+        _ending_at(norms, lead, _TO_Y) is None)
 
 
 def _thousands(tokens: Sequence[Token], n: NumberSpan) -> bool:
@@ -848,10 +906,20 @@ def _ceiling(norms: _Words, fig: _Figure) -> bool:
 def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> int | None:
     """The fact kind of a figure of the force: 0 total, +1 added, -1 removed, None neither."""
     # "30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured": the casualties are the 30
-    if _hurt(norms, fig) or _cumulative(norms, fig) or _on_standby(norms, fig):
+    if _hurt(norms, fig):
+        return None
+    # "some 200 soldiers, already in Kosovo for an exercise, would be placed under KFOR's command": troops put under the
+    # force are added to it, wherever they were before
+    if not fig.part and fig.value < MIN_TOTAL and _placed_under_force(norms, folded, rules, fig):
+        return 1
+    if _cumulative(norms, fig):
         return None
     # the force's strength is in the thousands; "trong đó có bốn mươi quân nhân" is a contingent, never a total
     whole = not fig.part and fig.value >= MIN_TOTAL
+    # troops put on standby are moved nowhere; but the force's whole strength on alert is still its strength
+    # ("KFOR, với khoảng 4.500 binh sĩ, đang ở trong tình trạng sẵn sàng cao", "KFOR's 4,500 troops are on standby")
+    if _on_standby(norms, fig):
+        return _standby_total(fig, norms, folded, rules) if whole else None
     before = _skip_back(norms, fig.start)
     if _ceiling(norms, fig):
         return None
@@ -919,13 +987,12 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return _classify_bare(fig, before, norms, folded, rules)
     # "cut its KFOR contingent to 150 soldiers", "tăng đóng góp lên 300 binh sĩ": the size a contingent is brought
     # to (the force's was read above) is no change
-    to = _ending_at(norms, before, _TARGET)
+    to = None if fig.ranged else _ending_at(norms, before, _TARGET)
     if to is not None and (_removals(norms, to - _TARGET_REACH, to) or _find(norms, ADD, to - _TARGET_REACH, to)):
         return None
     # "quân số Italy tại Kosovo sẽ lên khoảng 1.150 người", "Italy's contingent will grow to about 1,150": the strength
     # a contingent reaches (the force's was read above) is its size, whatever the sentence adds
-    reach = _ending_at(norms, before, _GROWS_TO)
-    if reach is not None and _find(norms, _STRENGTH + _CONTINGENT, max(fig.clause[0], reach - _GROWS_REACH), reach):
+    if _reached_size(norms, fig):
         return None
     if whole and _from_nations(norms, fig.unit_end) and not _of_a_part(norms, folded, before, rules):
         return 0
@@ -984,11 +1051,13 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         adds = [i for i in adds if not any(0 < i - e <= _EXTEND_REACH for e in extends)]
         if max(extends) > max((i for i in adds + removes if i < fig.start), default=-1):
             return None
-    if not (removes or adds) and _ending_at(norms, before, _INCLUDING) is not None:
+    group = before if _ending_at(norms, before, _INCLUDING) is not None else _unit_made_of(norms, fig, before)
+    if not (removes or adds) and group is not None:
         # "triệu hồi toàn bộ binh sĩ ..., trong đó có bốn mươi quân nhân phục vụ trong KFOR": a part of troops
-        # moved earlier in the sentence moves with them
-        removes = [i for i in _removals(norms, 0, before) if not _negated(norms, i)]
-        adds = [i for i in _find(norms, ADD, 0, before) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
+        # moved earlier in the sentence moves with them; so do the troops a unit moved is made of ("the deployment
+        # of a helicopter detachment with two transport helicopters and 35 personnel")
+        removes = [i for i in _removals(norms, 0, group) if not _negated(norms, i)]
+        adds = [i for i in _find(norms, ADD, 0, group) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
     if not (removes or adds) and (by := _after_by(norms, fig.start)) is not None and norms[by] == "by":
         # "scale back its contribution to NATO's Kosovo Force (KFOR) by about a hundred troops": "by N troops" is
         # the amount of a change whose verb stands further back than the window
@@ -999,6 +1068,7 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # "about 4,500 KFOR troops", "4.500 binh sĩ của KFOR", "4,500 NATO peacekeepers in Kosovo", "KFOR's 4,500
         # troops", with no movement: the force's own troops
         return 0 if whole and _force_troops(fig, before, norms, folded, rules) else None
+    removes, adds = _past_participle(norms, fig, removes, adds)
     if not (removes and adds):
         return -1 if removes else 1
     # "sẽ rời căn cứ ở Craiova để tới Kosovo", "will leave their barracks in Germany for Kosovo": a word of leaving
@@ -1016,6 +1086,34 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
 _GOVERNING_GAP = 3  # words between a verb and the troops it governs ("rút toàn bộ", "withdraw all its")
 # words of the predicate after a relative clause where its verb of moving stands ("will be withdrawn")
 _RELATIVE_REACH = 4
+# Right after the troops, a participle that tells how they came or went (``500 soldiers sent to Kosovo last June``,
+# ``500 binh sĩ được điều tới Kosovo``): English forms that are participles, Vietnamese after the passive ``được``.
+_PARTICIPLE_MOVES = frozenset(norm_word(w, False) for w in (
+    "sent deployed dispatched redeployed flown brought withdrawn pulled recalled moved transferred").split())
+_PASSIVE = frozenset(norm_word(w, False) for w in "được đã duoc da".split())
+_PARTICIPLE_GAP = 3  # words of a nation's name between the troops and "được": "binh sĩ Thổ Nhĩ Kỳ được điều"
+
+
+def _past_participle(norms: _Words, fig: _Figure, removes: list[int], adds: list[int]) -> tuple[list[int], list[int]]:
+    """``Some 500 soldiers sent to Kosovo last June as NATO's reserve have completed their mission and returned home``,
+    ``khoảng 500 binh sĩ Áo được điều tới Kosovo hồi tháng 6 ... đã hoàn thành nhiệm vụ và trở về nước``: a participle
+    right after the troops (and their nation's name) describes them; a word of moving the other way after it in the
+    clause, however far, tells what they do now. The words of the participle's direction from it to that word are
+    dropped; (removes, adds)."""
+    p = next((k for k in range(fig.unit_end, min(fig.unit_end + _PARTICIPLE_GAP + 1, len(norms)))
+              if norms[k] in _PASSIVE or norms[k] in _PARTICIPLE_MOVES), None)
+    if p is None or p > fig.unit_end and norms[p] not in ("được", "duoc"):
+        return removes, adds
+    while p < len(norms) and norms[p] in _PASSIVE:
+        p += 1
+    hi = fig.clause[1]
+    if p in adds:
+        later = [i for i in _removals(norms, p + 1, hi) if not _negated(norms, i)]
+        return (removes + later, [i for i in adds if not p <= i < later[0]]) if later else (removes, adds)
+    if p in removes:
+        later = [i for i in _find(norms, ADD, p + 1, hi) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
+        return ([i for i in removes if not p <= i < later[0]], adds + later) if later else (removes, adds)
+    return removes, adds
 
 
 def _relative_after(norms: _Words, fig: _Figure) -> tuple[int, int] | None:
@@ -1079,6 +1177,14 @@ _TARGET_REACH = 5  # words before "to" where the verb of changing stands ("cut i
 _GROWS_TO = _words("to", "lên", "lên tới", "lên đến", "đạt", "đạt tới", "reach", "reaches", "will reach", "xuống",
                    "xuống còn", "còn")
 _GROWS_REACH = 8  # words before the word of reaching where the contingent's strength word stands
+
+
+def _reached_size(norms: _Words, fig: _Figure) -> bool:
+    """The strength a contingent reaches (``the Hungarian contingent will reach some 500 personnel``, ``quân số Italy
+    tại Kosovo sẽ lên khoảng 1.150 người``): its size, however troops moved in this sentence or the one before."""
+    reach = _ending_at(norms, _skip_back(norms, fig.start), _GROWS_TO)
+    return reach is not None and bool(
+        _find(norms, _STRENGTH_OR_CONTINGENT, max(fig.clause[0], reach - _GROWS_REACH), reach))
 _CONTINGENT = _words("contingent", "contingents", "contribution", "presence", "đội ngũ", "lực lượng của", "đóng góp")
 _EXTEND = _words("extend*", "prolong*", "renew*", "gia hạn", "kéo dài")
 _EXTEND_REACH = 4  # words after the verb of extending that it governs ("extended the deployment of")
@@ -1122,6 +1228,8 @@ def _stative(norms: _Words, i: int) -> bool:
 def _size(norms: _Words, fig: _Figure) -> bool:
     """The figure is a size stated after a verb of having (``which numbers 250 soldiers``, ``hiện có 250 binh
     sĩ``), not troops added (``has 700 more troops``, ``có thêm 700 binh sĩ``; ``more than`` adds nothing)."""
+    if fig.sized:
+        return True
     before = _skip_back(norms, fig.start)
     if _find(norms, _SERVING_NOW, fig.unit_end, min(fig.unit_end + _SERVING_GAP + 1, fig.clause[1])) and (
             _find(norms, _NOW, 0, fig.start) or not _find(norms, _SERVING_PARTICIPLE, fig.unit_end, fig.clause[1])):
@@ -1150,6 +1258,23 @@ def _unit_size(norms: _Words, fig: _Figure) -> bool:
         return False
     reach = round(_UNIT_SIZE_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
     return bool(_find(norms, _UNIT_NOUNS, max(fig.clause[0], have - reach), have))
+
+
+_MADE_OF = _words("with", "comprising", "consisting of", "made up of", "với", "gồm", "bao gồm", "gồm có")
+_MADE_OF_REACH = 8  # words from "with" to the figure: a list of what the unit has ("two transport helicopters and")
+
+
+def _unit_made_of(norms: _Words, fig: _Figure, before: int) -> int | None:
+    """A unit named right before ``with`` / ``gồm`` and the figure in the list after it, in its clause (``a helicopter
+    detachment with two transport helicopters and 35 personnel``, ``một phân đội gồm hai trực thăng và 35 quân
+    nhân``): where the unit is named, whose movement the figure's troops share; None when none is."""
+    reach = round(_MADE_OF_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    for w in reversed(_find(norms, _MADE_OF, max(fig.clause[0], before - reach), before)):
+        units = _find(norms, _UNIT_NOUNS, max(fig.clause[0], w - _UNIT_SIZE_REACH), w)
+        if units and (w + len(next(p for p in _MADE_OF if _at(norms, w, p))) == before or any(
+                x in _AND for x in norms[w:before])):
+            return units[0]
+    return None
 
 
 _NUMBER_WORDS = (frozenset(EN_WORDS) | frozenset(VI_WORDS)) - {"a", "an"}
@@ -1359,6 +1484,37 @@ def _on_standby(norms: _Words, fig: _Figure) -> bool:
     return bool(ready) and not any(norms[i] not in _ADD_ADJ for i in _find(norms, ADD, fig.unit_end, ready[0]))
 
 
+# A verb of putting troops under a command, the force named right after it: they join the force.
+_PLACED_UNDER = _words("placed under", "put under", "brought under", "transferred to", "transferred under",
+                       "đặt dưới", "đặt dưới quyền", "đặt dưới sự", "chuyển giao cho", "chuyển sang")
+_UNDER_REACH = 4  # words from the verb to the force's name ("placed under the command of KFOR", "đặt dưới quyền chỉ huy
+# của KFOR")
+
+
+def _placed_under_force(norms: _Words, folded: _Words, rules: FactRules, fig: _Figure) -> bool:
+    """After the figure in its sentence (past an apposition of its own), its troops are put under the force's command
+    (``placed under KFOR's command``, ``được đặt dưới quyền chỉ huy của KFOR``), and no other figure stands between."""
+    reach = round(_UNDER_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    for i in _find(norms, _PLACED_UNDER, fig.unit_end, fig.next_start):
+        if not _negated(norms, i) and _find(folded, rules.force, i + 2, i + 3 + reach):
+            return True
+    return False
+
+
+def _standby_total(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> int | None:
+    """A figure in the thousands on standby: the force's total when the force has it (``KFOR, with about 4,500
+    troops, is on high alert``, ``KFOR với khoảng 4.500 binh sĩ``) or the troops are the force's own, no fact else
+    (``NATO placed 3,000 troops on standby``)."""
+    before = _skip_back(norms, fig.start)
+    named = _find(folded, rules.force, max(0, before - _STANDBY_NAMED), before)
+    if named and _ending_at(norms, before, HAVE) is not None and not _find(norms, _PARTS + _MOVES, named[-1], before):
+        return 0
+    return 0 if _force_troops(fig, before, norms, folded, rules) else None
+
+
+_STANDBY_NAMED = 6  # words before the figure where the force is named ("Lực lượng Kosovo (KFOR) với khoảng")
+
+
 def _negated(norms: _Words, i: int, window: int = 4) -> bool:
     """A word of moving troops with a negation in the few words before it (``will not send``, ``không rút``,
     ``không có kế hoạch rút``)."""
@@ -1373,9 +1529,16 @@ def _arrivals(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int,
     """Positions in ``[lo, hi)`` of a word of direction followed by the force's place (``tới Cô-xô-vô``), or of
     ``for`` after a word of leaving (``leave for Kosovo``, ``leave its barracks in Bavaria for Kosovo``)."""
     lo, hi = max(lo, 0), min(hi, len(norms) - 1)
-    return [i - 1 for i in _find(folded, rules.place, lo + 1, hi + 1) if norms[i - 1] in toward or (
+    return [i - 1 for i in _find(folded, rules.place, lo + 1, hi + 1) if (
+        norms[i - 1] in toward and not (i >= 2 and norms[i - 2] in _BELONGING)) or (
         toward is _TOWARD and _at(norms, i - 1, _FOR[0])
         and any(w in _AWAY for w in norms[max(i - 1 - _LEAVE_FOR_GAP, 0) : i - 1]))]
+
+
+# Before "to": troops that belong to a unit, not troops going there (``soldiers assigned to Kosovo Force Regional
+# Command-East``, ``binh sĩ được biên chế vào KFOR``).
+_BELONGING = frozenset(norm_word(w, False) for w in "assigned attached belonging belong belongs subordinated "
+                       "subordinate biên chế".split())
 
 
 def _removals(norms: _Words, lo: int, hi: int) -> list[int]:
@@ -1463,7 +1626,9 @@ def _from_to(figs: Sequence[_Figure], norms: _Words, folded: _Words,
         if not (_find(folded, rules.force, 0, start) or _find(norms, ANAPHORA, 0, start)):
             # "increase its contingent in Kosovo from 165 to 195 soldiers": a contingent in the force's place
             # grows (only the change counts); any other force's or army's strength is no fact
-            contingent = (_find(norms, _CONTINGENT, 0, start) and _find(folded, rules.place, 0, start)
+            # ("lực lượng Slovakia tại Kosovo sẽ giảm từ 240 binh sĩ xuống còn 180": troops named with X are a nation's)
+            troops = _find(norms, _CONTINGENT, 0, start) or _find(norms, UNITS, a.end, a.unit_end)
+            contingent = (troops and _find(folded, rules.place, 0, start)
                           and not (rules.others and _find(folded, rules.others, 0, start)))
             pairs.append((a, b, False if contingent else None))
             continue
@@ -1519,6 +1684,7 @@ _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "briga
                      "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp", "đơn vị", "phân đội")
 
 _UNIT_OR_STRENGTH = _CONTINGENT + _STRENGTH  # before "N người": a unit, or a strength, of N troops
+_STRENGTH_OR_CONTINGENT = _STRENGTH + _CONTINGENT
 
 # A part of the force: ``Regional Command-East brings together some 1,400 soldiers from 10 nations`` is not the force.
 # (Not "command" alone: "Bộ chỉ huy KFOR cho biết", "KFOR command said" is the force speaking.)
@@ -1782,7 +1948,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                         and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
                         and not _past(norms, fig) and not _hurt(norms, fig)
-                        and not _ceiling(norms, fig) and not _on_standby(norms, fig)
+                        and not _ceiling(norms, fig) and not _on_standby(norms, fig) and not _reached_size(norms, fig)
                         and not _from_nations(norms, fig.unit_end) and (moved := move_before())):
                     # "Lực lượng gồm 550 quân nhân Đức và 150 quân nhân Áo", "The final group of about seventy
                     # soldiers landed at Arlanda" (not "Italy has about 1,000 soldiers in the mission", a size, nor

@@ -14,11 +14,13 @@
   half of it: ``bốn nghìn rưỡi`` (4500), ``một trăm rưỡi`` (150).
 
 A number is read only where it stands alone: ``29/5`` and ``29-5`` (dates) are two numbers that the
-fact extractor never ties to troops, and ``1244`` is 1244. Values are rounded to whole numbers.
+fact extractor never ties to troops, and ``1244`` is 1244; digits joined by a hyphen to a word with letters are part
+of a name (``F-16``, ``Mi-8MTV-1``, ``T-72``), no number. Values are rounded to whole numbers.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -97,7 +99,7 @@ def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
     norms = [t.norm for t in tokens]
     i, n = 0, len(tokens)
     while i < n:
-        read = _read_at(text, tokens, norms, i)
+        read = None if _in_a_name(text, tokens[i]) else _read_at(text, tokens, norms, i)
         if read is None:
             i += 1
             continue
@@ -105,6 +107,16 @@ def read_numbers(text: str, tokens: Sequence[Token]) -> list[NumberSpan]:
         out.append(NumberSpan(round(value), i, end))
         i = end
     return out
+
+
+_NAME_BEFORE = re.compile(r"[^\W\d_][\w]*-$")  # "F-", "Mi-8MTV-": a word with letters, then a hyphen
+_NAME_REACH = 12  # characters before a number where such a word is looked for
+
+
+def _in_a_name(text: str, token: Token) -> bool:
+    """Digits right after a hyphen that follows a word with letters: a model or a code (``F-16``, ``Mi-8MTV-1``)."""
+    return token.norm[:1].isdigit() and _NAME_BEFORE.search(text, max(0, token.start - _NAME_REACH),
+                                                            token.start) is not None
 
 
 def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -> tuple[float, int] | None:
