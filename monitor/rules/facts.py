@@ -137,7 +137,8 @@ _SPELLING_VARIANTS = 16  # at most this many spellings of one transliterated nam
 
 def _spellings(pattern: _Pattern, item: str) -> list[_Pattern]:
     """A name transliterated in hyphenated syllables (``Cô-xô-vô``, ``Pri-xti-na``) is written with "x" or "s" for the
-    same sound by different outlets (``Cô-sô-vô``, ``Pri-sti-na``): every such syllable in either spelling."""
+    same sound by different outlets (``Cô-sô-vô``, ``Pri-sti-na``), and with "c" or "k" (``Kô-sô-vô``): every such
+    syllable in either spelling."""
     if not re.search(r"\w-\w", item) or len(pattern) < 2:
         return [pattern]
     out: list[_Pattern] = [()]
@@ -147,6 +148,10 @@ def _spellings(pattern: _Pattern, item: str) -> list[_Pattern]:
             alts.append("s" + word[1:])
         elif word[:1] == "s" and word[:2] != "sh":
             alts.append("x" + word[1:])
+        elif word[:1] == "c" and word[:2] != "ch":
+            alts.append("k" + word[1:])
+        elif word[:1] == "k" and word[:2] != "kh":
+            alts.append("c" + word[1:])
         out = [(*p, (w, prefix)) for p in out for w in alts][:_SPELLING_VARIANTS]
     return out
 
@@ -780,6 +785,8 @@ def _shares_unit(tokens: Sequence[Token], text: str, norms: _Words, n: NumberSpa
     between = norms[n.end : nxt.start]
     if len(between) > 3 or not any(w in _JOINERS for w in between):
         return None
+    if _CLAUSE_MARK.search(text, tokens[n.end - 1].end, tokens[nxt.start].start):
+        return None  # "khi bước vào Kosovo năm 1999, KFOR có tới 50.000 quân": a clause of its own ends the first
     if any(_own_noun(tokens, text, norms, i) for i in range(n.end, nxt.start)):
         return None
     return _unit_after(norms, nxt.end, numbers) is not None
@@ -888,12 +895,33 @@ def _partitive(norms: _Words, pos: int, numbers: dict[int, NumberSpan]) -> tuple
 # ── the extractor ────────────────────────────────────────────────────────────────────────────────
 
 
+# "up to N" after a verb of being allowed in the figure's clause: what may be done is a ceiling, not troops moved
+# (``the government may temporarily raise the contingent by up to 20 soldiers``).
+_UP_TO = _words("up to", "as many as")
+_PERMITTED_BEFORE = _PERMITTED + _words("is allowed to", "are allowed to", "is authorised to", "is authorized to",
+                                        "would be allowed to", "will be allowed to", "được quyền")
+_PERMITTED_REACH = 8  # words before "up to" where the verb of being allowed stands
+
+
+def _permitted_up_to(norms: _Words, fig: _Figure) -> bool:
+    """``may send up to 200 soldiers``, ``could raise the contingent by up to 20 troops``: the most that is allowed,
+    not a movement (not ``in May, up to 200 soldiers arrived``)."""
+    lead = _skip_back(norms, fig.start)
+    up = next((i for i in range(lead, fig.start) if any(_at(norms, i, p) for p in _UP_TO)), None)
+    if up is None:
+        return False
+    lo = max(fig.clause[0], up - _PERMITTED_REACH)
+    return any(i == 0 or norms[i - 1] not in _MONTH_BEFORE for i in _find(norms, _PERMITTED_BEFORE, lo, up))
+
+
 def _ceiling(norms: _Words, fig: _Figure) -> bool:
     """The figure is a ceiling: a word of one right before it (``tối đa 400 binh sĩ``, ``a maximum of 235``), one
     earlier in its clause with no word of moving between (``the troop ceiling stays at 400 soldiers``), or a verb
     of being allowed after it (``up to 400 soldiers may be deployed``; not ``in May``)."""
     before = _skip_back(norms, fig.start)
     if _ending_at(norms, before, _CAP) is not None:
+        return True
+    if _permitted_up_to(norms, fig):
         return True
     if any(norms[i - 1] not in _MONTH_BEFORE
            for i in _find(norms, _PERMITTED, fig.unit_end, fig.unit_end + _PERMITTED_WINDOW)):
@@ -1761,6 +1789,39 @@ def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words
     return False
 
 
+# A presence named by a place before it (``its Germany presence``, ``the Europe garrison``); a word of a nation
+# (``the German presence``, ``the US presence``) may be the nation's troops in the force.
+_PRESENCE = _words("presence", "garrison", "garrisons", "hiện diện", "sự hiện diện")
+_NATION_ENDINGS = ("an", "ish", "ese", "ch", "ss", "i")
+
+
+def _place_word(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words, rules: FactRules, i: int) -> bool:
+    """The word at ``i`` is a capitalized name that is neither the force, its place, nor a time or base."""
+    word = text[tokens[i].start : tokens[i].end]
+    return (word[:1].isupper() and norms[i] not in _NOT_A_PLACE
+            and not (_find(folded, rules.place, i, i + 1) or _find(folded, rules.force, i, i + 1)
+                     or _find(norms, _ALLIANCE, i, i + 1)))
+
+
+def _changed_elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words, fig: _Figure,
+                       rules: FactRules) -> bool:
+    """What the verb before the figure changes is in another place, named between the verb and the figure: ``cut its
+    presence in Germany by 3,000 troops``, ``cut its Germany presence by 3,000 troops``, ``giảm hiện diện quân sự tại
+    Đức khoảng 3.000 quân`` (not ``send to Kosovo 200 troops``, ``cut the German presence by 100 troops``)."""
+    lead = _skip_back(norms, fig.start)
+    verbs = _find(norms, _MOVES, max(fig.clause[0], lead - _windows(norms)[0]), lead)
+    if not verbs:
+        return False
+    for i in range(verbs[-1] + 1, lead - 1):
+        if norms[i] in _WHERE and _place_word(tokens, text, norms, folded, rules, i + 1):
+            return True
+        word = text[tokens[i].start : tokens[i].end]
+        if (_find(norms, _PRESENCE, i + 1, i + 2) and not word.isupper() and not word.lower().endswith(_NATION_ENDINGS)
+                and _place_word(tokens, text, norms, folded, rules, i)):
+            return True
+    return False
+
+
 _MISSIONS = _PARTS + _words("mission", "missions", "phái bộ", "sứ mệnh")
 _UNIT_PLACE_GAP = 2  # words between a unit and "in": "the brigade based in", "lữ đoàn đa quốc gia tại"
 
@@ -1856,6 +1917,19 @@ def _dated_at(sentence: str, newest: int) -> list[int]:
     return out
 
 
+# A year in a clause of "when" (``when it entered Kosovo in 1999``, ``khi bước vào Kosovo năm 1999``; not ``sau khi``,
+# ``trong khi``, "after", "while"): the time of that clause, so a strength stated with it is the strength then.
+_WHEN_BEFORE = re.compile(r"(?<!\bsau )(?<!\btrong )(?<!\bsau khi )\b(?:when|khi|lúc|luc)\b[^,.;:!?()]{0,80}$",
+                          re.IGNORECASE)
+
+
+def _when_dated_at(sentence: str) -> list[int]:
+    """Offsets in ``sentence`` of a year told in a clause of "when" (not a deadline to come)."""
+    return [m.start() for m in _YEAR.finditer(sentence)
+            if _WHEN_BEFORE.search(sentence, 0, m.start())
+            and not _DEADLINE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())]
+
+
 def _dated_past(fig: _Figure, words: Sequence[Token], norms: _Words, offset: int, dated: list[int]) -> bool:
     """A year of the past dates the figure: before it in its sentence with no word of now between (``In 2023, NATO sent
     700 troops``; not ``It had 50,000 in 1999 and has about 4,500 now``), or after it in its clause."""
@@ -1920,6 +1994,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
                     if not _near_others(norms, folded, f, rules)
                     and not _elsewhere(words, text, norms, folded, f, rules, names_force)
+                    and not _changed_elsewhere(words, text, norms, folded, f, rules)
                     and not (dated and _dated_past(f, words, norms, start, dated))]
             found: list[tuple[str, int]] = []
             paired: set[int] = set()
@@ -1962,6 +2037,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"
                 if kind in (-1, 1) and (_rotation(norms) or rotation_before()) and not _said_added(norms, fig):
                     kind = None  # "in a routine rotation ... Some 500 soldiers arrived at Pristina airport"
+                if kind == 0 and _dated_past(fig, words, norms, start, _when_dated_at(sentence)):
+                    kind = None  # "when it entered Kosovo in 1999, KFOR had 50,000 troops": the strength then
                 if kind is not None:
                     found.append(("total" if kind == 0 else "change", fig.value * (kind or 1)))
             for kind_name, value in found:
