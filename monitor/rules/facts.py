@@ -243,7 +243,8 @@ HAVE = _words(
 # Before a figure, skipped when looking at what precedes it.
 _APPROX = _words(
     "about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "more than",
-    "fewer than", "less than", "up to", "an estimated", "at least", "close to", "just over", "just under",
+    "fewer than", "less than", "well over", "well above", "well under", "up to", "an estimated", "at least",
+    "close to", "just over", "just under",
     "currently", "now", "today", "still", "already", "another", "an additional", "additional", "a further",
     "a total of", "the current", "its current", "the present",
     "khoảng", "vào khoảng", "gần", "hơn", "trên", "chừng", "ước tính", "ít nhất", "tới", "hiện", "hiện nay", "thêm",
@@ -665,12 +666,15 @@ def _counted_from_to(norms: _Words, numbers: Sequence[NumberSpan]) -> set[int]:
 
 
 def _to_after_from(norms: _Words, prev: _Figure, n: NumberSpan) -> bool:
-    """``shrink from about 850 troops to around 700``, ``giảm từ 850 binh sĩ xuống còn 700``: the number after "to"
-    counts the troops named after the "from" figure right before it."""
+    """``shrink from about 850 troops to around 700``, ``giảm từ 850 binh sĩ xuống còn 700``, ``from 850 troops now to
+    700``: the number after "to" counts the troops named after the "from" figure right before it."""
     if prev.bare or prev.strong or prev.unit_end == prev.end:
         return False
     to = _ending_at(norms, _skip_back(norms, n.start), _TO_Y)
-    return to == prev.unit_end and _ending_at(norms, _skip_back(norms, prev.start), _FROM_X) is not None
+    # a word of time may date X ("from around 200 soldiers today to about 100")
+    dated = to is not None and 0 <= to - prev.unit_end <= 2 and all(
+        w in _TIME_WORDS for w in norms[prev.unit_end:to])
+    return dated and _ending_at(norms, _skip_back(norms, prev.start), _FROM_X) is not None
 
 
 def _is_year(word: str) -> bool:

@@ -127,6 +127,9 @@ def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -
     end = i + 1
     if norm[0].isdigit():
         value = parse_number(norm)
+        kilo = _kilo(text, tokens, norms, i)
+        if kilo is not None:
+            return kilo
         # "4 500": groups of three after a space
         if value is not None and len(norm) <= 3 and norm.isdigit():
             while (end < n and len(norms[end]) == 3 and norms[end].isdigit()
@@ -162,6 +165,21 @@ def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -
         end += 1
         value, end = _compound(text, tokens, norms, value, end, spelled=not norm[0].isdigit())
     return value, end
+
+
+_KILO = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)k")  # "4k", "4.3k": thousands, as blogs and headlines write them
+
+
+def _kilo(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -> tuple[float, int] | None:
+    """``4.3k`` / ``4,3k`` / ``4k`` (the "k" joined to the digits, one token or two): thousands; else None."""
+    whole = _KILO.fullmatch(norms[i])
+    if whole is not None:
+        return float(whole.group(1).replace(",", ".")) * 1000, i + 1
+    joined = (i + 1 < len(norms) and norms[i + 1] == "k" and tokens[i].end == tokens[i + 1].start
+              and re.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?", norms[i]))
+    if joined:
+        return float(norms[i].replace(",", ".")) * 1000, i + 2
+    return None
 
 
 def _adjacent(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
