@@ -437,6 +437,17 @@ def _fold_pattern(pattern: _Pattern) -> _Pattern:
 # Word lists by identity (the lists are module constants and a topic's ``FactRules``, kept here alive, so an
 # id is never reused) → the expression that finds where they start: `` (?=(?:a b|c[^ ]*|...) )``.
 _REGEXES: dict[tuple[int, bool], tuple[Sequence[_Pattern], re.Pattern[str]]] = {}
+# The caches by identity hold each word list they saw: one made at call time (``a + b``) would be kept, and compiled,
+# once per call for as long as the daemon runs. Past this many entries a cache starts again (the module's lists and the
+# topics' few are far fewer).
+_CACHE_MAX = 1024
+
+
+def _remember(cache: dict, key: tuple[int, bool], value: tuple):
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _regex_of(patterns: Sequence[_Pattern], unaccented: bool) -> re.Pattern[str]:
@@ -453,7 +464,7 @@ def _regex_of(patterns: Sequence[_Pattern], unaccented: bool) -> re.Pattern[str]
                 node = node.setdefault(c, {})
             node[_END] = node.get(_END) or p[-1][1]  # a prefix ("withdraw*") takes in the exact word
         regex = re.compile(f" (?={_trie_expression(trie)} )" if words else r"(?!)")
-        found = _REGEXES[(id(patterns), unaccented)] = (patterns, regex)
+        found = _remember(_REGEXES, (id(patterns), unaccented), (patterns, regex))
     return found[1]
 
 
@@ -524,7 +535,8 @@ def _ends_of(patterns: Sequence[_Pattern], unaccented: bool) -> tuple[list[froze
         longest = max(map(len, words), default=0)
         by_length = [frozenset(tuple(w for w, _ in p) for p in words if len(p) == n and not any(x for _, x in p))
                      for n in range(longest + 1)]
-        found = _ENDS[(id(patterns), unaccented)] = (patterns, by_length, [p for p in words if any(x for _, x in p)])
+        found = _remember(_ENDS, (id(patterns), unaccented),
+                          (patterns, by_length, [p for p in words if any(x for _, x in p)]))
     return found[1], found[2]
 
 
@@ -1539,7 +1551,7 @@ def _standby_total(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules
     (``NATO placed 3,000 troops on standby``)."""
     before = _skip_back(norms, fig.start)
     named = _find(folded, rules.force, max(0, before - _STANDBY_NAMED), before)
-    if named and _ending_at(norms, before, HAVE) is not None and not _find(norms, _PARTS + _MOVES, named[-1], before):
+    if named and _ending_at(norms, before, HAVE) is not None and not _find(norms, _PARTS_OR_MOVES, named[-1], before):
         return 0
     return 0 if _force_troops(fig, before, norms, folded, rules) else None
 
@@ -1722,6 +1734,7 @@ _STRENGTH_OR_CONTINGENT = _STRENGTH + _CONTINGENT
 # (Not "command" alone: "Bộ chỉ huy KFOR cho biết", "KFOR command said" is the force speaking.)
 _PARTS = _CONTINGENT + _words("regional command", "battlegroup", "battle group", "task force", "bộ chỉ huy khu vực",
                               "chiến đoàn", "nhóm tác chiến")
+_PARTS_OR_MOVES = _PARTS + _MOVES  # one list, made once (see ``_CACHE_MAX``)
 
 
 def _near_others(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) -> bool:
@@ -1744,7 +1757,8 @@ def _near_others(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) 
     for i in range(fig.unit_end, min(fig.unit_end + 2, len(norms))):
         if norms[i] in _TOWARD:
             there = _find(folded, rules.others, i + 1, i + 1 + _OTHERS_WINDOW)
-            if there and not _find(folded, rules.place + rules.force, i + 1, there[0]):
+            if there and not (_find(folded, rules.place, i + 1, there[0])
+                              or _find(folded, rules.force, i + 1, there[0])):
                 return True
             break
     others = _find(folded, rules.others, fig.head, fig.start)
