@@ -1228,8 +1228,9 @@ def _reached_size(norms: _Words, fig: _Figure) -> bool:
     tại Kosovo sẽ lên khoảng 1.150 người``): its size, however troops moved in this sentence or the one before."""
     reach = _ending_at(norms, _skip_back(norms, fig.start), _GROWS_TO)
     return reach is not None and bool(
-        _find(norms, _STRENGTH_OR_CONTINGENT, max(fig.clause[0], reach - _GROWS_REACH), reach))
-_CONTINGENT = _words("contingent", "contingents", "contribution", "presence", "đội ngũ", "lực lượng của", "đóng góp")
+        _find(norms, _UNIT_OR_STRENGTH, max(fig.clause[0], reach - _GROWS_REACH), reach))
+
+
 _EXTEND = _words("extend*", "prolong*", "renew*", "gia hạn", "kéo dài")
 _EXTEND_REACH = 4  # words after the verb of extending that it governs ("extended the deployment of")
 # Right after the troop word (and a nation's name): the troops serve somewhere now. Where that is not the force or
@@ -1728,7 +1729,6 @@ _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "briga
                      "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp", "đơn vị", "phân đội")
 
 _UNIT_OR_STRENGTH = _CONTINGENT + _STRENGTH  # before "N người": a unit, or a strength, of N troops
-_STRENGTH_OR_CONTINGENT = _STRENGTH + _CONTINGENT
 
 # A part of the force: ``Regional Command-East brings together some 1,400 soldiers from 10 nations`` is not the force.
 # (Not "command" alone: "Bộ chỉ huy KFOR cho biết", "KFOR command said" is the force speaking.)

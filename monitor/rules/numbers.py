@@ -126,10 +126,10 @@ def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -
     value: float | None = None
     end = i + 1
     if norm[0].isdigit():
-        value = parse_number(norm)
         kilo = _kilo(text, tokens, norms, i)
         if kilo is not None:
             return kilo
+        value = parse_number(norm)
         # "4 500": groups of three after a space
         if value is not None and len(norm) <= 3 and norm.isdigit():
             while (end < n and len(norms[end]) == 3 and norms[end].isdigit()
@@ -167,7 +167,8 @@ def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -
     return value, end
 
 
-_KILO = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)k")  # "4k", "4.3k": thousands, as blogs and headlines write them
+_KILO_DIGITS = r"\d{1,3}(?:[.,]\d{1,2})?"  # the figure before a "k" of thousands
+_KILO = re.compile(f"({_KILO_DIGITS})k")  # "4k", "4.3k": thousands, as blogs and headlines write them
 
 
 def _kilo(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -> tuple[float, int] | None:
@@ -176,7 +177,7 @@ def _kilo(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -> t
     if whole is not None:
         return float(whole.group(1).replace(",", ".")) * 1000, i + 1
     joined = (i + 1 < len(norms) and norms[i + 1] == "k" and tokens[i].end == tokens[i + 1].start
-              and re.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?", norms[i]))
+              and re.fullmatch(_KILO_DIGITS, norms[i]))
     if joined:
         return float(norms[i].replace(",", ".")) * 1000, i + 2
     return None
