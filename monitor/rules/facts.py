@@ -1084,7 +1084,7 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
     rel = _relative_after(norms, fig)
     if rel is not None:
         end, far = rel
-        then_removes = [i for i in _removals(norms, end, far) if not _negated(norms, i)]
+        then_removes = _removed_in(norms, end, far)
         then_adds = [i for i in _find(norms, ADD, end, far) if not (_negated(norms, i) or _if_needed(norms, i))]
         if then_removes or then_adds:
             removes = [i for i in removes if not fig.clause[1] <= i < end] + then_removes
@@ -1100,8 +1100,7 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # "triệu hồi toàn bộ binh sĩ ..., trong đó có bốn mươi quân nhân phục vụ trong KFOR": a part of troops
         # moved earlier in the sentence moves with them; so do the troops a unit moved is made of ("the deployment
         # of a helicopter detachment with two transport helicopters and 35 personnel")
-        removes = [i for i in _removals(norms, 0, group) if not _negated(norms, i)]
-        adds = [i for i in _find(norms, ADD, 0, group) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
+        removes, adds = _removed_in(norms, 0, group), _added_in(norms, 0, group)
     if not (removes or adds) and (by := _after_by(norms, fig.start)) is not None and norms[by] == "by":
         # "scale back its contribution to NATO's Kosovo Force (KFOR) by about a hundred troops": "by N troops" is
         # the amount of a change whose verb stands further back than the window
@@ -1152,10 +1151,10 @@ def _past_participle(norms: _Words, fig: _Figure, removes: list[int], adds: list
         p += 1
     hi = fig.clause[1]
     if p in adds:
-        later = [i for i in _removals(norms, p + 1, hi) if not _negated(norms, i)]
+        later = _removed_in(norms, p + 1, hi)
         return (removes + later, [i for i in adds if not p <= i < later[0]]) if later else (removes, adds)
     if p in removes:
-        later = [i for i in _find(norms, ADD, p + 1, hi) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
+        later = _added_in(norms, p + 1, hi)
         return ([i for i in removes if not p <= i < later[0]], adds + later) if later else (removes, adds)
     return removes, adds
 
@@ -1589,6 +1588,16 @@ _BELONGING = frozenset(norm_word(w, False) for w in "assigned attached belonging
 def _removals(norms: _Words, lo: int, hi: int) -> list[int]:
     """Positions in ``[lo, hi)`` of a word of removing troops; ``leave for`` (Kosovo) is going, not leaving."""
     return [i for i in _find(norms, REMOVE, lo, hi) if not (norms[i] in _AWAY and _at(norms, i + 1, _FOR[0]))]
+
+
+def _removed_in(norms: _Words, lo: int, hi: int) -> list[int]:
+    """The words of removing troops in ``[lo, hi)`` that are not denied."""
+    return [i for i in _removals(norms, lo, hi) if not _negated(norms, i)]
+
+
+def _added_in(norms: _Words, lo: int, hi: int) -> list[int]:
+    """The words of adding troops in ``[lo, hi)`` that are not denied, "more" / "hơn" aside (``more than`` compares)."""
+    return [i for i in _find(norms, ADD, lo, hi) if not _negated(norms, i) and norms[i] not in ("more", "hơn")]
 
 
 _FOR = _words("for")
