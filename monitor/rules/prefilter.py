@@ -49,14 +49,15 @@ _second = itemgetter(1)
 Found = tuple[set[str], set[str]]
 Need = Callable[[Found], bool]
 
+# A need as data, compiled to one test (``_compile``): ("any", where, keys) one of the keys was found (in the
+# whole article 0, in the title 1); ("all", where, keys) every one was; ("and", parts), ("or", parts).
+_Expr = tuple
+
 
 @dataclass(frozen=True)
 class _Needs:
-    test: Need | None  # None: always true
+    expr: _Expr | None  # None: always true
     triggers: frozenset[str] | None  # one of these keys is needed; None: cannot be told
-    # The test is "one of these keys was found (in the whole article 0, in the title 1)": a term of one key, an
-    # OR of such terms (a named list); tested at once, in C.
-    any_of: tuple[int, frozenset[str]] | None = None
 
 
 _KEY_WORDS = 3  # words of a key at most: a longer phrase has several keys (its variants stay few)
@@ -65,6 +66,7 @@ _KEY_WORDS = 3  # words of a key at most: a longer phrase has several keys (its 
 # too, as a key of its own; where one is found, the form is cut (``text.cut_gaps``) and scanned again.
 WIDEST_GAP = 6
 _WIDE = " " * (WIDEST_GAP + 1)
+_NEST = 40  # and/or levels of one compiled test at most; a deeper part is a test of its own, called from it
 
 
 def term_keys(term: Term, fold: bool) -> frozenset[str]:
@@ -127,62 +129,82 @@ def occurs(key: str, form: str) -> bool:
     return any(v in form for v in variants(key))
 
 
-def _one_of(where: int, keys: frozenset[str]) -> Need:
-    return lambda found: not keys.isdisjoint(found[where])
-
-
-def _any_of(where: int, keys: frozenset[str], triggers: frozenset[str] | None) -> _Needs:
-    return _Needs(_one_of(where, keys), triggers, (where, keys))
-
-
-def _all(tests: Sequence[Need]) -> Need:
-    return tests[0] if len(tests) == 1 else lambda found: all(t(found) for t in tests)
-
-
 def _needs(node: Node, fold: bool, title: bool = False) -> _Needs:
     """``title``: inside ``title:``, where the keys must be found in the title."""
     if isinstance(node, Term):
         keys = term_keys(node, fold)
         trigger = max(keys, key=lambda k: (len(k.strip()), k))
-        where = 1 if title else 0
-        if len(keys) == 1:
-            return _any_of(where, keys, frozenset({trigger}))
-        return _Needs(lambda found: keys <= found[where], frozenset({trigger}))
+        return _Needs(("any" if len(keys) == 1 else "all", 1 if title else 0, keys), frozenset({trigger}))
     if isinstance(node, FieldNode):
         return _needs(node.child, fold, title or node.name == "title")
     if isinstance(node, (Not, Num)):
         return _Needs(None, None)
     if isinstance(node, Or):
         parts = [_needs(c, fold, title) for c in node.children]
-        if any(p.test is None for p in parts):
+        if any(p.expr is None for p in parts):
             return _Needs(None, None)
         triggers = None if any(p.triggers is None for p in parts) else frozenset().union(*(p.triggers or ()
                                                                                            for p in parts))
+        # One of a few keys (terms of one key, a named list): one test per place, in C.
         merged: dict[int, frozenset[str]] = {}
-        tests: list[Need] = []
+        rest: list[_Expr] = []
         for p in parts:
-            if p.any_of is not None:
-                merged[p.any_of[0]] = merged.get(p.any_of[0], frozenset()) | p.any_of[1]
-            elif p.test is not None:
-                tests.append(p.test)
-        if not tests and len(merged) == 1:
-            return _any_of(*next(iter(merged.items())), triggers)
-        tests += [_one_of(where, keys) for where, keys in merged.items()]
-        return _Needs(tests[0] if len(tests) == 1 else lambda found: any(t(found) for t in tests), triggers)
+            expr = p.expr
+            assert expr is not None
+            if expr[0] == "any":
+                merged[expr[1]] = merged.get(expr[1], frozenset()) | expr[2]
+            else:
+                rest.extend(expr[1] if expr[0] == "or" else [expr])
+        tests = [("any", where, keys) for where, keys in merged.items()] + rest
+        return _Needs(tests[0] if len(tests) == 1 else ("or", tuple(tests)), triggers)
     if isinstance(node, (And, Near)):
         children = node.children if isinstance(node, And) else (node.left, node.right)
         parts = [_needs(c, fold, title) for c in children]
-        tests = [p.test for p in parts if p.test is not None]
+        tests = []
+        for p in parts:
+            if p.expr is not None:
+                tests.extend(p.expr[1] if p.expr[0] == "and" else [p.expr])
         known = [p.triggers for p in parts if p.triggers is not None]
         triggers = min(known, key=lambda keys: (len(keys), -min(len(k.strip()) for k in keys))) if known else None
-        return _Needs(_all(tests) if tests else None, triggers)
+        # The one-call tests first: the and stops at the first that fails.
+        tests.sort(key=lambda t: t[0] not in ("any", "all"))
+        return _Needs(None if not tests else tests[0] if len(tests) == 1 else ("and", tuple(tests)), triggers)
     raise TypeError(f"unknown query node {node!r}")
+
+
+def _compile(expr: _Expr) -> Need:
+    """One Python function for a need: a query's tree of tests in one expression, each key set a constant,
+    rather than a closure per node (the prefilter tests a topic's need in most articles that name its
+    trigger)."""
+    consts: list[object] = []
+
+    def const(value: object) -> str:
+        consts.append(value)
+        return f"k{len(consts) - 1}"
+
+    def emit(e: _Expr, depth: int) -> str:
+        kind = e[0]
+        if kind in ("any", "all"):
+            name, where = const(e[2]), "article" if e[1] == 0 else "title"
+            return f"not {name}.isdisjoint({where})" if kind == "any" else f"{name} <= {where}"
+        if depth >= _NEST:
+            return f"{const(_compile(e))}(found)"
+        return "(" + f" {kind} ".join(emit(p, depth + 1) for p in e[1]) + ")"
+
+    body = emit(expr, 0)
+    names = ", ".join(f"k{i}" for i in range(len(consts)))
+    source = (f"def build({names}):\n"
+              f"    def need(found):\n        article, title = found\n        return {body}\n"
+              f"    return need\n")
+    namespace: dict[str, Callable[..., Need]] = {}
+    exec(compile(source, "<prefilter need>", "exec"), namespace)  # noqa: S102 - our own source, of key-set names
+    return namespace["build"](*consts)
 
 
 def need_of(ast: Node, fold: bool) -> tuple[Need | None, frozenset[str] | None]:
     """The query's need (a test over the keys found; None: nothing to test) and its trigger keys."""
     needs = _needs(ast, fold)
-    return needs.test, needs.triggers
+    return (None if needs.expr is None else _compile(needs.expr)), needs.triggers
 
 
 def _keys_of(ast: Node, fold: bool) -> Iterable[str]:

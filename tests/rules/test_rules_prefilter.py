@@ -206,3 +206,27 @@ def test_keys_are_found_field_by_field() -> None:
     [m] = topics.match(article("binh sĩ", title="KFOR binh sĩ"))
     assert [(h.term, h.field) for h in m.evidence.hits] == [("KFOR", "title"), ("binh sĩ", "title"),
                                                             ("binh sĩ", "body")]
+
+
+def test_a_need_nested_as_deep_as_a_query_may_be_is_compiled_and_exact() -> None:
+    """A topic's need is compiled to one Python test; its levels past ``_NEST`` become tests of their own: at
+    the deepest nesting a query may have, one expression is more than Python's compiler takes."""
+    from monitor.rules.query import MAX_DEPTH
+
+    levels = MAX_DEPTH - 1
+    names = [f"w{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(2 * levels)]  # letters: digits fold to 0
+    ors, ands = names[:levels], names[levels:]
+    query = "zz"
+    for o, a in zip(ors, ands, strict=True):  # ... OR a1 AND (o0 OR a0 AND (zz))
+        query = f"{o} OR {a} AND ({query})"
+    topics = TopicSet([compile_topic("deep", "D", query)])
+    cases = {
+        ors[-1]: [0],  # the outermost OR's word alone
+        ors[0]: [],  # the innermost OR's word needs every AND's word above it
+        " ".join([*ands, "zz"]): [0],
+        " ".join([*ands[1:], "zz"]): [],  # the innermost AND's word missing ...
+        " ".join([*ands[1:], ors[0]]): [0],  # ... and its OR's word instead
+    }
+    for text, expected in cases.items():
+        assert topics.candidates(article(text)) == expected, text
+        _assert_same(topics, article(text))
