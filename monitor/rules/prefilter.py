@@ -30,13 +30,14 @@ words (a named list of fifty terms costs the few found).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
 import ahocorasick
 
-from monitor.rules.query import And, Near, Node, Not, Num, Or, Term
+from monitor.rules.query import And, Near, Node, Not, Num, Or, Term, Word
 from monitor.rules.query import Field as FieldNode
 from monitor.rules.text import cut_gaps, norm_word, search_form_of_norm
 
@@ -78,6 +79,11 @@ def term_keys(term: Term, fold: bool) -> frozenset[str]:
     where its form has a digit, a phrase is cut after a word whose form ends with a digit, and a key that
     starts with a space and a letter is also looked for with a digit instead of the space (``variants``).
     """
+    return _keys_of_words(term.words, fold)
+
+
+@functools.lru_cache(maxsize=16384)  # a named list's items are terms of every query that uses the list
+def _keys_of_words(words: tuple[Word, ...], fold: bool) -> frozenset[str]:
     keys: list[str] = []
     run: list[str] = []
 
@@ -92,7 +98,7 @@ def term_keys(term: Term, fold: bool) -> frozenset[str]:
         elif not keys:
             keys.append(" ")  # only words with no ASCII form: found wherever there is a space
 
-    for word in term.words:
+    for word in words:
         form = search_form_of_norm(norm_word(word.text, fold))
         if form:
             if run and run[-1][-1].isdigit():

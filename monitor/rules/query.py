@@ -26,6 +26,7 @@ A mistake raises ``QuerySyntaxError`` with the character position where it was f
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -231,12 +232,21 @@ def _weight(text: str, pos: int) -> float:
 
 def _words(text: str, offset: int) -> tuple[Word, ...]:
     """The words of a bare word or phrase content; '*' is allowed right after a word only."""
+    words, misplaced = _words_of(text)
+    if misplaced is not None:
+        raise QuerySyntaxError(offset + misplaced, "'*' only at the end of a word", f"'{text}'")
+    return words
+
+
+@functools.lru_cache(maxsize=16384)  # a named list's items are read again in every query that uses the list
+def _words_of(text: str) -> tuple[tuple[Word, ...], int | None]:
+    """``_words``' words, and where a misplaced '*' stands (None: nowhere)."""
     tokens = tokenize(text, fold_diacritics=False)
     ends = {t.end for t in tokens}
     for i, c in enumerate(text):
         if c == "*" and (i not in ends or (i + 1 < len(text) and (text[i + 1].isalnum()))):
-            raise QuerySyntaxError(offset + i, "'*' only at the end of a word", f"'{text}'")
-    return tuple(Word(text[t.start : t.end], text[t.end : t.end + 1] == "*") for t in tokens)
+            return (), i
+    return tuple(Word(text[t.start : t.end], text[t.end : t.end + 1] == "*") for t in tokens), None
 
 
 # ── parser ───────────────────────────────────────────────────────────────────────────────────────

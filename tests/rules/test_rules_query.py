@@ -110,6 +110,19 @@ def test_syntax_errors_say_where_and_what(query: str, position: int, expected: s
     assert str(err) == f"at position {position}: expected {expected} but found {found}"
 
 
+def test_a_word_read_again_elsewhere_in_a_query_is_the_same_and_its_error_says_where() -> None:
+    """A word's reading is remembered (a named list's items are read in every query that uses the list); an
+    error in it still names the position where this query wrote it."""
+    assert parse("troops AND (troops OR x)") == parse("troops AND (troops OR x)")
+    for query, position in (("de*ploy", 2), ("a OR de*ploy", 7), ('"x de*ploy"', 1 + 4)):
+        with pytest.raises(QuerySyntaxError) as caught:
+            parse(query)
+        assert caught.value.position == position, query
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse("a AND @bad", {"bad": ["ok", "de*ploy"]})
+    assert caught.value.position == 6 + 2
+
+
 def test_error_message_format_for_an_unclosed_group() -> None:
     with pytest.raises(QuerySyntaxError, match=r"^at position 14: expected '\)' but found end of query$"):
         parse("(KFOR OR KFOR2")
