@@ -101,6 +101,12 @@ its upper bound. A thing counted before the troops (``two transport helicopters 
 troop word, and the troops of a unit moved with it (``the deployment of a detachment with ... and 35 personnel``) move
 with it. Troops put under the force's command (``placed under KFOR's command``, ``đặt dưới quyền chỉ huy của KFOR``)
 join it, an exercise notwithstanding.
+A Vietnamese compound word is not its first syllable (``điều chỉnh`` adjusts, ``điều`` sends). Troops cut from a
+contribution (``trim 150 soldiers``, ``rút 150 binh sĩ khỏi thành phần đóng góp``) are a change even in a rotation. The
+troops of a unit in an apposition after it (``two companies, with about 150 soldiers,``) move with it; troops of now in
+an apposition (``the Hungarian presence, currently some 370 personnel, will reach``) are a size. Troops after "where" /
+"nơi" are of the place named before it (``the eastern border, where 17,000 soldiers are deployed``), and an arrival to
+visit (``đã tới thăm``, ``arrived in Kosovo to visit``) moves no troops.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -214,15 +220,17 @@ ADD = _words(
 _TOWARD = frozenset(norm_word(w, False) for w in "to into tới đến sang vào toi den vao".split())
 # ... and a word of leaving right before it is a departure (``left Kosovo``, ``rời khỏi Cô-xô-vô``).
 _AWAY = frozenset(norm_word(w, False) for w in "left leave leaves leaving departed quit khỏi rời roi khoi".split())
-REMOVE = _words(
+# Verbs of cutting a contribution (fewer troops, even in a rotation: see ``_said_cut``), and of removing troops.
+_CUT = _words("cut", "cuts", "reduc*", "trim", "trims", "trimmed", "trimming", "shrink*", "shrank", "shrunk",
+              "scale back", "scales back", "scaled back", "scaling back", "downsiz*", "slash*", "cắt giảm", "thu hẹp",
+              "giảm bớt", "giảm quân")
+REMOVE = _CUT + _words(
     "withdraw*", "withdrew", "pull", "pulls", "pulled", "pulling", "bring home", "brings home",
     "brought home", "bring back", "return home", "returns home", "returned home", "returning home", "go home",
     "goes home", "went home", "going home", "come home", "came home", "coming home", "head home", "headed home",
-    "cut", "cuts", "reduc*", "draw down",
-    "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding", "scale back", "scaled back",
-    "rút", "rút quân", "cắt giảm", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
-    "recall", "recalls", "recalled", "recalling", "shrink*", "shrank", "shrunk", "trim", "trims", "trimmed", "trimming",
-    "downsiz*", "slash*", "triệu hồi", "triệu tập về", "rút về", "thu hẹp",
+    "draw down", "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding",
+    "rút", "rút quân", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
+    "recall", "recalls", "recalled", "recalling", "triệu hồi", "triệu tập về", "rút về",
 )
 _MOVES = ADD + REMOVE
 # ``bring KFOR to 4,800``, ``sẽ lên 4.800``, ``sẽ còn 4.400``: what the force comes to.
@@ -417,16 +425,40 @@ class _Words(list):
         return self._joined
 
     def hits(self, patterns: Sequence[_Pattern]) -> list[int]:
-        """Every position where one of ``patterns`` starts, in order."""
+        """Every position where one of ``patterns`` starts, in order; not where a compound word of ``_COMPOUNDS``
+        starts that the list does not name (``điều chỉnh`` is no ``điều``)."""
         found = self._hits.get(id(patterns))
         if found is None:
-            joined, found, count, pos = self.joined, [], 0, 0
-            for m in _regex_of(patterns, self.unaccented).finditer(joined):
-                count += joined.count(" ", pos, m.start())  # the words before the match's space
-                pos = m.start()
-                found.append(count)
+            found = self._starts(patterns)
+            if found and patterns is not _COMPOUNDS:
+                compounds = set(self.hits(_COMPOUNDS))
+                found = [i for i in found if i not in compounds or _compound_named(self, i, patterns)]
             self._hits[id(patterns)] = found
         return found
+
+    def _starts(self, patterns: Sequence[_Pattern]) -> list[int]:
+        joined, found, count, pos = self.joined, [], 0, 0
+        for m in _regex_of(patterns, self.unaccented).finditer(joined):
+            count += joined.count(" ", pos, m.start())  # the words before the match's space
+            pos = m.start()
+            found.append(count)
+        return found
+
+
+# Vietnamese compound words whose first syllable alone is a word of a list (``điều`` sends troops, ``điều chỉnh``
+# adjusts, ``điều tra`` investigates; ``tăng`` adds, ``tăng trưởng`` is growth): a list finds its word at the start of
+# one only when it names the compound, or a longer word that starts with it.
+_COMPOUNDS = _words(
+    "điều chỉnh", "điều tra", "điều hành", "điều kiện", "điều khoản", "điều phối", "điều trị", "điều khiển",
+    "điều tiết", "điều hòa", "điều luật", "điều ước", "điều này", "điều đó", "điều gì", "điều lệ",
+    "tăng trưởng", "rút kinh nghiệm", "rút gọn", "rời rạc",
+)
+
+
+def _compound_named(norms: _Words, i: int, patterns: Sequence[_Pattern]) -> bool:
+    """A list names the compound that starts at ``i`` (it has a pattern at least as long that matches there)."""
+    longest = max(len(p) for p in _COMPOUNDS if _at(norms, i, p))
+    return any(len(p) >= longest and _at(norms, i, p) for p in patterns)
 
 
 @functools.cache
@@ -621,6 +653,7 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             apposed = lead > 0 and bool(_APPOSITION.search(text, tokens[lead - 1].end, tokens[lead].start))
             # "the contingent, currently about 850 strong, will ...": "strong" ending its clause states a size
             sized = strong and _CLAUSE_END.match(text, tokens[n.end].end, stop) is not None
+            sized = sized or (unit is not None and _now_apposition(tokens, norms, text, stop, lead, n.start, unit))
             figures.append(_Figure(n.value, n.start, n.end, unit or n.end + 1, apposed=apposed, sized=sized,
                                    ranged=n.start in uppers))
         elif _PERCENT.match(text, tokens[n.end - 1].end) or _at(norms, n.end, _PERCENT_WORD[0]):
@@ -641,6 +674,16 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             figures.append(_Figure(n.value, n.start, n.end, n.end, bare=True))
     figures = [replace(f, next_start=g.start) for f, g in zip(figures, figures[1:], strict=False)] + figures[-1:]
     return _mark_parts(_in_clauses(figures, tokens, text), norms)
+
+
+def _now_apposition(tokens: Sequence[Token], norms: _Words, text: str, stop: int, lead: int, start: int,
+                    unit: int) -> bool:
+    """``the Hungarian presence in Kosovo, currently some 370 personnel, will reach``, ``lực lượng Hungary, hiện khoảng
+    370 quân nhân, sẽ``: troops of now in a clause of their own, opened after a comma and closed by the troop word, are
+    a size the clause states, whatever moves around it."""
+    opened = lead > 0 and text[tokens[lead - 1].end : tokens[lead].start].strip() == ","
+    closed = _CLAUSE_END.match(text, tokens[unit - 1].end, stop) is not None
+    return opened and closed and bool(_find(norms, _NOW, lead, start))
 
 
 # A sum of money: a currency sign or code right before the number, or a currency right after it (``€33.6 million``,
@@ -1287,8 +1330,8 @@ def _size(norms: _Words, fig: _Figure) -> bool:
 
 
 # A unit that troops come in (not a contingent, a nation's standing presence).
-_UNIT_NOUNS = _words("battalion", "company", "platoon", "detachment", "unit", "tiểu đoàn", "đại đội", "trung đội",
-                     "đơn vị", "phân đội")
+_UNIT_NOUNS = _words("battalion", "battalions", "company", "companies", "platoon", "platoons", "detachment",
+                     "detachments", "unit", "units", "tiểu đoàn", "đại đội", "trung đội", "đơn vị", "phân đội")
 _UNIT_SIZE_REACH = 4  # words from the unit to its verb of having ("một tiểu đoàn bộ binh cơ giới gồm")
 
 
@@ -1311,10 +1354,13 @@ _MADE_OF_REACH = 8  # words from "with" to the figure: a list of what the unit h
 def _unit_made_of(norms: _Words, fig: _Figure, before: int) -> int | None:
     """A unit named right before ``with`` / ``gồm`` and the figure in the list after it, in its clause (``a helicopter
     detachment with two transport helicopters and 35 personnel``, ``một phân đội gồm hai trực thăng và 35 quân
-    nhân``): where the unit is named, whose movement the figure's troops share; None when none is."""
+    nhân``), or right before an apposition that ``with`` opens (``two infantry companies, with about 150 soldiers,``,
+    ``hai đại đội bộ binh, với khoảng 150 binh sĩ,``): where the unit is named, whose movement the figure's troops
+    share; None when none is."""
     reach = round(_MADE_OF_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
     for w in reversed(_find(norms, _MADE_OF, max(fig.clause[0], before - reach), before)):
-        units = _find(norms, _UNIT_NOUNS, max(fig.clause[0], w - _UNIT_SIZE_REACH), w)
+        units = _find(norms, _UNIT_NOUNS, w - _UNIT_SIZE_REACH if w == fig.clause[0] else
+                      max(fig.clause[0], w - _UNIT_SIZE_REACH), w)
         if units and (w + len(next(p for p in _MADE_OF if _at(norms, w, p))) == before or any(
                 x in _AND for x in norms[w:before])):
             return units[0]
@@ -1715,9 +1761,19 @@ def _movement(norms: _Words, folded: _Words, rules: FactRules) -> int:
         return -1
     extends = _find(norms, _EXTEND)
     adds = [i for i in _find(norms, ADD) + _arrivals(norms, folded, rules, 0, len(norms))
-            if norms[i] not in ("more", "hơn") and not any(
+            if norms[i] not in ("more", "hơn") and not _visit(norms, i) and not any(
                 0 < i - e <= _EXTEND_REACH and _AND.isdisjoint(norms[e:i]) for e in extends)]
     return 1 if adds else 0
+
+
+_VISIT = _words("visit", "visits", "thăm")
+_VISIT_GAP = 4  # words from the arrival to the visit: "arrived in Kosovo to visit", "đã tới thăm"
+
+
+def _visit(norms: _Words, i: int) -> bool:
+    """An arrival to visit (``the minister arrived in Kosovo to visit the troops``, ``Bộ trưởng đã tới thăm binh sĩ``):
+    a visitor comes, no troops."""
+    return bool(_find(norms, _VISIT, i + 1, i + 1 + _VISIT_GAP))
 
 
 def _reversed_from(fig: _Figure, figs: Sequence[_Figure], kinds: dict[int, int | None],
@@ -1796,6 +1852,8 @@ def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words
     biên giới với Belarus`` leave the force)."""
     if not named and _unit_placed_elsewhere(tokens, text, norms, fig):
         return True
+    if _where_elsewhere(norms, folded, fig, rules):
+        return True
     if not named and _serving_elsewhere(norms, folded, fig, rules, gap=len(norms)):
         # "U-crai-na cũng rút khoảng 250 quân nhân và 8 trực thăng đang tham gia Phái bộ ... tại CHDC Công-gô": in a
         # sentence that names neither the force nor its place, troops serving now anywhere in their clause serve
@@ -1814,6 +1872,23 @@ def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words
             return True
         return not (_find(folded, rules.place, i + 1, i + 2) or _find(folded, rules.force, i + 1, i + 2))
     return False
+
+
+_PLACE_RELATIVE = _words("where", "nơi", "nơi có", "nơi đang có")
+
+
+def _where_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) -> bool:
+    """``on the eastern border, where some 17,000 soldiers are deployed``, ``ở biên giới phía Đông, nơi khoảng 17.000
+    binh sĩ``: a clause of "where" opened by the figure tells the troops of the place the clause before it names (after
+    its last word of place); when that names neither the force nor its place, they are elsewhere."""
+    where = _ending_at(norms, _skip_back(norms, fig.start), _PLACE_RELATIVE)
+    if where is None or where != fig.clause[0]:
+        return False
+    clause = max((c for c in fig.cuts if c < where), default=0)
+    # the place is named after the last word of place in the clause before ("to shore up the eastern border")
+    places = [i for i in range(clause, where) if norms[i] in _WHERE] + _find(norms, _IN_PLACE, clause, where)
+    antecedent = max(places, default=clause)
+    return not (_find(folded, rules.place, antecedent, where) or _find(folded, rules.force, antecedent, where))
 
 
 # A presence named by a place before it (``its Germany presence``, ``the Europe garrison``); a word of a nation
@@ -1891,6 +1966,19 @@ def _said_added(norms: _Words, fig: _Figure) -> bool:
 
 _ADDED_TO = _words("bổ sung", "tăng cường", "tăng viện", "reinforce*", "bolster*", "boost*", "beef up", "beefs up",
                    "beefed up", "augment*", "increase", "increases", "increased", "tăng thêm")
+
+
+def _said_cut(norms: _Words, fig: _Figure) -> bool:
+    """The figure's troops are said to be cut: a verb of cutting a contribution in the sentence (``trim 150 soldiers``,
+    ``cắt giảm 150 binh sĩ``), or troops taken out of a contribution (``150 soldiers from its contribution to KFOR``,
+    ``150 binh sĩ khỏi thành phần đóng góp``): fewer troops, not troops replaced in a rotation."""
+    return bool(_find(norms, _CUT) or any(_find(norms, _CONTRIBUTION, i + 1, i + 1 + _OUT_OF_GAP)
+                                          for i in _find(norms, _OUT_OF, fig.unit_end, fig.unit_end + _OUT_OF_GAP)))
+
+
+_OUT_OF = _words("from", "out of", "khỏi", "ra khỏi")
+_OUT_OF_GAP = 3  # words from the troops to "from", and from it to the contribution ("from its national contribution")
+_CONTRIBUTION = _CONTINGENT + _words("contribution", "contributions")
 
 
 # A sentence with no digit and no number word cannot state a figure.
@@ -2062,7 +2150,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     kind = -1  # "... returned home. The last 70 soldiers landed at Arlanda": landing at home
                 if kind is None and _reversed_from(fig, figs, kinds, norms):
                     kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"
-                if kind in (-1, 1) and (_rotation(norms) or rotation_before()) and not _said_added(norms, fig):
+                if (kind in (-1, 1) and (_rotation(norms) or rotation_before())
+                        and not (_said_added(norms, fig) or kind == -1 and _said_cut(norms, fig))):
                     kind = None  # "in a routine rotation ... Some 500 soldiers arrived at Pristina airport"
                 if kind == 0 and _dated_past(fig, words, norms, start, _when_dated_at(sentence)):
                     kind = None  # "when it entered Kosovo in 1999, KFOR had 50,000 troops": the strength then
