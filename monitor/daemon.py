@@ -20,7 +20,6 @@ from monitor.metrics import METRICS, TimedFetcher
 from monitor.notify import deliver_pending
 from monitor.parse.budget import ParsePool
 from monitor.pipeline import Poller, PollOutcome
-from monitor.rules import compile_config_topics
 from monitor.store import Store, utcnow
 
 log = logging.getLogger("monitor.daemon")
@@ -30,7 +29,6 @@ class Daemon:
     def __init__(self, config: Config, store: Store):
         self.config = config
         self.store = store
-        self.topics = compile_config_topics(config)
         self._busy = asyncio.Lock()  # one poll round at a time
         self._delivering = asyncio.Lock()
         self.parser: ParsePool | None = None  # the parse workers, while a round or the daemon runs
@@ -39,7 +37,7 @@ class Daemon:
 
     def apply_config(self, config: Config) -> None:
         """Use a reloaded config (SIGHUP) from the next poll and delivery tick on."""
-        old, self.config, self.topics = self.config.settings, config, compile_config_topics(config)
+        old, self.config = self.config.settings, config
         for job, tick in (("poll", "poll_tick"), ("deliver", "delivery_tick")):
             if self._scheduler is not None and getattr(old, tick) != getattr(config.settings, tick):
                 self._scheduler.reschedule_job(job, trigger="interval", seconds=getattr(config.settings, tick))
@@ -77,7 +75,7 @@ class Daemon:
         """Poll the due sources (or all of them) concurrently; each failure stays with its source."""
         async with self._busy:
             ids = [s.id for s in self.config.sources]
-            poller = Poller(self.config, self.store, fetcher, self.topics, self.parser, self._stored)
+            poller = Poller(self.config, self.store, fetcher, self.parser, self._stored)
             if not all_sources:
                 return await self._poll_claimed(poller, ids)
             self.store.add_sources(ids)

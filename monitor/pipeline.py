@@ -1,7 +1,8 @@
 """One poll of one source, end to end: fetch → parse → seen? → normalize → rules → store + alerts (outbox).
 
-Pure stages (parse, normalize, rules, alerts) are called from here — parsing, and for a feed's unseen
-items normalizing, matching and fingerprinting, run in the parse workers; this module owns the
+Pure stages (parse, normalize, rules, alerts) are called from here — parsing, and for every unseen item
+(a feed's, an article page's) normalizing, matching and fingerprinting, run in the parse workers, under
+the parse budget (the daemon's process holds no compiled topics); this module owns the
 order, the budgets (how many article pages per poll) and the per-source error state.
 A failure here is the source's own: it is recorded on the source and never stops the others.
 """
@@ -25,7 +26,7 @@ from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
 from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
 from monitor.parse.jobs import Prepared, item_keys
 from monitor.records import Entry, Source
-from monitor.rules import CompiledTopic, compile_config_topics
+from monitor.rules import compile_config_topics
 from monitor.store import Store, utcnow
 from monitor.store.db import ArticleToSave, NewAlert
 from monitor.store.models import SourceState
@@ -70,15 +71,15 @@ def source_url(source: Source, now: datetime) -> str:
 
 
 class Poller:
-    def __init__(self, config: Config, store: Store, fetcher: Fetcher, topics: list[CompiledTopic],
+    def __init__(self, config: Config, store: Store, fetcher: Fetcher,
                  parser: ParsePool | InlineParser | None = None, stored: dict[str, frozenset[str]] | None = None):
         self.config = config
         self.store = store
         self.fetcher = fetcher
-        self.topics = topics
         self.parser = parser or InlineParser()
         self._topic_conf = {t.id: t for t in config.topics}
-        # the workers' own compiled topics, for preparing a feed's new items there (see jobs.prepare_articles)
+        # the workers' own compiled topics: every item is normalized and matched in a worker (see
+        # jobs.prepare_articles), under the parse budget, and the daemon's process holds no compiled topics
         self._worker_topics = self.parser.share("topics", compile_config_topics,
                                                 lambda: jobs.topics_config(config), config)
         self._states: dict | None = None  # every source's state, read once per round (see poll)
@@ -217,8 +218,8 @@ class Poller:
                 page_errors.append(e)
                 log.warning("source %s: article %s: %s", source.id, cand.url, e)
                 continue
-            entry = _merge(cand.entry, entry)
-            (prepared,) = jobs.prepare_articles(source, [entry], self.topics)
+            (prepared,) = await self.parser.run(jobs.prepare_articles, source, [_merge(cand.entry, entry)],
+                                                self._worker_topics)
             self._store_prepared(source, [(prepared, cand.keys)], outcome)
         if page_errors:
             first = page_errors[0]
