@@ -107,6 +107,11 @@ troops of a unit in an apposition after it (``two companies, with about 150 sold
 an apposition (``the Hungarian presence, currently some 370 personnel, will reach``) are a size. Troops after "where" /
 "nơi" are of the place named before it (``the eastern border, where 17,000 soldiers are deployed``), and an arrival to
 visit (``đã tới thăm``, ``arrived in Kosovo to visit``) moves no troops.
+A change only weighed, put off, denied or offered on a condition (``is considering sending 60 more troops``, ``hoãn
+bỏ phiếu về việc tăng thêm 60 binh sĩ``, ``denied that it would withdraw``, ``if NATO asks``, ``nếu NATO yêu cầu``) is
+none; one decided by a government that awaits a vote of parliament (``if parliament approves``) still is. A figure
+corrected away (``not 1,000 soldiers, as reported, but 100``, ``không phải 1.000 binh sĩ``) is no fact; the figure after
+"but" / "mà" is the change it was to be.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -278,7 +283,7 @@ def _hurt(norms: _Words, fig: _Figure) -> bool:
     troops counted among casualties named before them (``wounded 40 people, including six peacekeepers``)."""
     if fig.strong:
         return False
-    window = round(_CASUALTY_WINDOW * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    window = _scaled(norms, _CASUALTY_WINDOW)
     if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + window):
         return True
     among = _ending_at(norms, _skip_back(norms, fig.start), _HURT_OF)
@@ -362,11 +367,14 @@ def _vietnamese(norms: _Words) -> bool:
     return norms.unaccented or _VI_MARKS.search(norms.joined) is not None
 
 
+def _scaled(norms: _Words, reach: int) -> int:
+    """A reach in words, half as long again in a Vietnamese sentence (see ``_VI_WINDOW_SCALE``)."""
+    return round(reach * _VI_WINDOW_SCALE) if _vietnamese(norms) else reach
+
+
 def _windows(norms: _Words) -> tuple[int, int]:
     """How many words before a figure and after its troop word a verb of moving troops may stand."""
-    if _vietnamese(norms):
-        return round(_ADD_WINDOW_BEFORE * _VI_WINDOW_SCALE), round(_ADD_WINDOW_AFTER * _VI_WINDOW_SCALE)
-    return _ADD_WINDOW_BEFORE, _ADD_WINDOW_AFTER
+    return _scaled(norms, _ADD_WINDOW_BEFORE), _scaled(norms, _ADD_WINDOW_AFTER)
 _OTHERS_WINDOW = 4  # words around the figure where another force or army excludes it
 
 
@@ -985,7 +993,7 @@ def _ceiling(norms: _Words, fig: _Figure) -> bool:
     if any(norms[i - 1] not in _MONTH_BEFORE
            for i in _find(norms, _PERMITTED, fig.unit_end, fig.unit_end + _PERMITTED_WINDOW)):
         return True
-    window = round(_CAP_WINDOW * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    window = _scaled(norms, _CAP_WINDOW)
     caps = _find(norms, _CAP_NOUN, max(fig.clause[0], before - window), before)
     return bool(caps) and not _find(norms, _MOVES, caps[-1] + 1, before)
 
@@ -1343,7 +1351,7 @@ def _unit_size(norms: _Words, fig: _Figure) -> bool:
     have = _ending_at(norms, before, _HAS)
     if have is None:
         return False
-    reach = round(_UNIT_SIZE_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    reach = _scaled(norms, _UNIT_SIZE_REACH)
     return bool(_find(norms, _UNIT_NOUNS, max(fig.clause[0], have - reach), have))
 
 
@@ -1357,7 +1365,7 @@ def _unit_made_of(norms: _Words, fig: _Figure, before: int) -> int | None:
     nhân``), or right before an apposition that ``with`` opens (``two infantry companies, with about 150 soldiers,``,
     ``hai đại đội bộ binh, với khoảng 150 binh sĩ,``): where the unit is named, whose movement the figure's troops
     share; None when none is."""
-    reach = round(_MADE_OF_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    reach = _scaled(norms, _MADE_OF_REACH)
     for w in reversed(_find(norms, _MADE_OF, max(fig.clause[0], before - reach), before)):
         units = _find(norms, _UNIT_NOUNS, w - _UNIT_SIZE_REACH if w == fig.clause[0] else
                       max(fig.clause[0], w - _UNIT_SIZE_REACH), w)
@@ -1471,7 +1479,7 @@ def _strength_of_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
     """``KFOR's strength temporarily rises above 5,000 personnel``, ``quân số của phái bộ hiện vào khoảng 4.700
     người``: the force's strength word a few words before the figure in its clause, nothing moved by a figure
     between (``by``, ``thêm``, ``more``), and no nation's own troops (``its``, ``của mình``) nor a part of the force."""
-    reach = round(_STRENGTH_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    reach = _scaled(norms, _STRENGTH_REACH)
     for at in reversed(_find(norms, _STRENGTH, max(fig.clause[0], before - reach), before)):
         lo, hi = at - _NAMED_NEAR, at + _NAMED_NEAR + 2
         if not (_find(folded, rules.force, lo, hi) or _find(norms, ANAPHORA, lo, hi)):
@@ -1584,7 +1592,7 @@ _UNDER_REACH = 4  # words from the verb to the force's name ("placed under the c
 def _placed_under_force(norms: _Words, folded: _Words, rules: FactRules, fig: _Figure) -> bool:
     """After the figure in its sentence (past an apposition of its own), its troops are put under the force's command
     (``placed under KFOR's command``, ``được đặt dưới quyền chỉ huy của KFOR``), and no other figure stands between."""
-    reach = round(_UNDER_REACH * (_VI_WINDOW_SCALE if _vietnamese(norms) else 1))
+    reach = _scaled(norms, _UNDER_REACH)
     for i in _find(norms, _PLACED_UNDER, fig.unit_end, fig.next_start):
         if not _negated(norms, i) and _find(folded, rules.force, i + 2, i + 3 + reach):
             return True
@@ -1603,6 +1611,78 @@ def _standby_total(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules
 
 
 _STANDBY_NAMED = 6  # words before the figure where the force is named ("Lực lượng Kosovo (KFOR) với khoảng")
+
+
+# A change only offered, weighed, put off or denied is none: a word of one earlier in the figure's clause
+# (``is considering sending 60 more troops``, ``hoãn bỏ phiếu về việc tăng thêm 60 binh sĩ``, ``denied that it would
+# withdraw 150 soldiers``, ``từ chối gửi thêm 60 binh sĩ``), unless the change is decided after it (``after weighing
+# the request it decided to send``), or a putting off right after the troops (``the deployment of 60 troops was
+# postponed``, ``việc điều 60 binh sĩ bị hoãn``).
+_WEIGHED = _words("consider", "considers", "considering", "mull", "mulls", "mulling", "weigh", "weighs", "weighing",
+                  "contemplat*", "xem xét", "cân nhắc")
+_PUT_OFF = _words("postpone*", "defer", "defers", "deferred", "deferring", "put off", "puts off", "putting off",
+                  "shelve*", "hoãn", "trì hoãn", "tạm hoãn", "gác lại")
+_DENIED = _words("deny", "denies", "denied", "denying", "reject*", "refus*", "bác bỏ", "bác tin", "phủ nhận",
+                 "từ chối")
+_UNSETTLED = _WEIGHED + _PUT_OFF + _DENIED
+_DECIDED = _words("decided", "decides", "agreed", "đã quyết định", "đã nhất trí", "đã đồng ý")
+_UNSETTLED_REACH = 12  # words before the figure where a word of weighing, putting off or denying governs it
+_PUT_OFF_REACH = 6  # words after the troops: "the deployment of 60 troops to KFOR has been postponed"
+# A condition on the change (``would send 60 more troops if NATO asks``, ``nếu NATO yêu cầu``, ``If NATO asks, ...``)
+# offers it; not a vote of parliament that a government's decision awaits (``if parliament approves``, ``nếu Quốc hội
+# thông qua``): that change is decided.
+_CONDITION = _words("if", "unless", "provided that", "on condition that", "nếu", "trừ khi",
+                    "với điều kiện", "miễn là")
+_BY_VOTE = _words("parliament*", "lawmakers", "legislators", "the bundestag", "vote", "votes", "quốc hội",
+                  "nghị viện", "bỏ phiếu", "thông qua", "phê chuẩn")
+_CONDITION_REACH = 8  # words after the troops where a condition governs them ("to KFOR next month if NATO asks")
+_BY_VOTE_REACH = 3  # words after the condition where the vote is named ("if the Slovak parliament")
+
+
+def _unsettled(norms: _Words, fig: _Figure) -> bool:
+    """The change the figure tells is only weighed, put off, denied or offered on a condition (see ``_UNSETTLED``,
+    ``_CONDITION``)."""
+    lead = _skip_back(norms, fig.start)
+    lo = max(fig.clause[0], lead - _scaled(norms, _UNSETTLED_REACH))
+    weighed = _find(norms, _UNSETTLED, max([lo, *_predicates(norms, lo, lead)]), lead)
+    if weighed and not _find(norms, _DECIDED, weighed[-1] + 1, lead):
+        return True
+    after = min(fig.clause[1], fig.next_start)
+    if _find(norms, _PUT_OFF, fig.unit_end, min(after, fig.unit_end + _scaled(norms, _PUT_OFF_REACH))):
+        return True
+    return _conditional(norms, fig, lo, lead, after)
+
+
+# After "and" / "và", a predicate of its own starts with a tense or a verb of moving (``rejected Belgrade's demands and
+# will send 100 more soldiers``; not ``denied that Germany and Austria would withdraw``).
+_TENSE = frozenset(norm_word(w, False) for w in "will would shall has have had is are was were sẽ đã đang vẫn".split())
+
+
+def _predicates(norms: _Words, lo: int, hi: int) -> list[int]:
+    """Where a new predicate starts in ``norms[lo:hi]``: after "but", "while", ... or "and" + a tense or a verb."""
+    return [k + 1 for k in range(lo, hi) if norms[k] in _NEW_CLAUSE and (
+        norms[k] not in _AND or k + 1 < len(norms) and (norms[k + 1] in _TENSE or _find(norms, _MOVES, k + 1, k + 2)))]
+
+
+def _conditional(norms: _Words, fig: _Figure, lo: int, lead: int, after: int) -> bool:
+    """A condition earlier in the figure's clause, in the clause that opens its sentence, or after its troops in its
+    clause, that is not a vote of parliament."""
+    opening = min(fig.cuts, default=0)
+    conditions = (_find(norms, _CONDITION, lo, lead) + _find(norms, _CONDITION, 0, min(opening, lead))
+                  + _find(norms, _CONDITION, fig.unit_end, min(after, fig.unit_end + _scaled(norms, _CONDITION_REACH))))
+    return any(not _find(norms, _BY_VOTE, c + 1, c + 1 + _scaled(norms, _BY_VOTE_REACH)) for c in conditions)
+
+
+# Right before a figure: it is corrected away (``not 1,000 soldiers, as reported earlier, but 100``, ``không phải 1.000
+# binh sĩ``, ``instead of the 1,000 first reported``): no fact of any kind.
+_CORRECTED = _words("not", "không phải", "không phải là", "chứ không phải", "chứ không phải là", "rather than",
+                    "rather than the", "instead of", "instead of the", "thay vì", "thay cho")
+# ... and the figure that replaces it (``but only 50 soldiers``, ``mà chỉ là 50 binh sĩ``) is the change it was to be.
+_BUT = _words("but", "but only", "but rather", "but just", "mà", "mà là", "mà chỉ", "mà chỉ là")
+
+
+def _corrected(norms: _Words, fig: _Figure) -> bool:
+    return _ending_at(norms, _skip_back(norms, fig.start), _CORRECTED) is not None
 
 
 def _negated(norms: _Words, i: int, window: int = 4) -> bool:
@@ -2059,6 +2139,11 @@ def _dated_past(fig: _Figure, words: Sequence[Token], norms: _Words, offset: int
     return False
 
 
+def _no_change(norms: _Words, fig: _Figure, kind: int | None) -> bool:
+    """The figure is corrected away, or the change it tells is not settled (``_corrected``, ``_unsettled``)."""
+    return kind is not None and (_corrected(norms, fig) or (kind != 0 and _unsettled(norms, fig)))
+
+
 def _no_move() -> int:
     return 0
 
@@ -2119,6 +2204,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     found += [("total", x.value), ("total", y.value)] if whole else []
                     found.append(("change", y.value - x.value))
             kinds: dict[int, int | None] = {}
+            corrected_as: int | None = None  # the direction of a change corrected away earlier in the sentence
             for fig in figs:
                 if fig.start in paired:
                     continue
@@ -2130,6 +2216,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     if kind not in (-1, 1) and not _on_standby(norms, fig):
                         kind = next((k for f in reversed(figs) if f.start < fig.start and not f.elided
                                      and (k := kinds.get(f.start)) in (-1, 1)), None)
+                    if _no_change(norms, fig, kind):
+                        kind = None
                     if kind is not None:
                         found.append(("change", fig.value * kind))
                     continue
@@ -2155,6 +2243,12 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     kind = None  # "in a routine rotation ... Some 500 soldiers arrived at Pristina airport"
                 if kind == 0 and _dated_past(fig, words, norms, start, _when_dated_at(sentence)):
                     kind = None  # "when it entered Kosovo in 1999, KFOR had 50,000 troops": the strength then
+                if kind is None and corrected_as and _ending_at(norms, _skip_back(norms, fig.start), _BUT) is not None:
+                    kind = corrected_as  # "will withdraw not 500 soldiers, as reported, but only 50 soldiers"
+                if kind in (-1, 1) and _corrected(norms, fig):
+                    corrected_as = kind
+                if _no_change(norms, fig, kind):
+                    kind = kinds[fig.start] = None  # "is considering sending 60 more troops", "not 1,000 but 100"
                 if kind is not None:
                     found.append(("total" if kind == 0 else "change", fig.value * (kind or 1)))
             for kind_name, value in found:
