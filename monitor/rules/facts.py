@@ -111,7 +111,11 @@ A change only weighed, put off, denied or offered on a condition (``is consideri
 bỏ phiếu về việc tăng thêm 60 binh sĩ``, ``denied that it would withdraw``, ``if NATO asks``, ``nếu NATO yêu cầu``) is
 none; one decided by a government that awaits a vote of parliament (``if parliament approves``) still is. A figure
 corrected away (``not 1,000 soldiers, as reported, but 100``, ``không phải 1.000 binh sĩ``) is no fact; the figure after
-"but" / "mà" is the change it was to be.
+"but" / "mà" is the change it was to be; so is a figure a report gave wrongly (``an earlier version incorrectly said
+... 400 soldiers``, ``đã đưa nhầm``). Troops a verb of hurting governs (``clashes injure 30 peacekeepers``, ``làm bị
+thương 30 binh sĩ``) are casualties; a lead of time that names a movement (``Before this reinforcement,``, ``Trước đợt
+bổ sung này,``) moves none of its sentence's troops; what troops come ``on top of`` / ``bên cạnh`` is the force's total;
+a strength word with no owner opening its clause (``quân số sẽ lên khoảng 4.500 người``) is the force's strength.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -276,18 +280,32 @@ _CASUALTY_WINDOW = 8
 
 _HURT_OF = _words("including", "among them", "of whom", "among whom", "trong đó có", "trong số đó có", "bao gồm")
 _HURT_OF_REACH = 8  # words before "including" where the casualties are named ("injured dozens of people, including")
+# Right before a figure: a verb of hurting whose object its troops are (``clashes injure 30 peacekeepers``, ``làm bị
+# thương 30 binh sĩ``).
+_HURTING = _words("injure", "injures", "injured", "injuring", "wound", "wounds", "wounded", "wounding", "kill",
+                  "kills", "killed", "killing", "hurt", "hurts", "hurting", "làm bị thương", "làm thiệt mạng",
+                  "làm chết", "sát hại", "giết", "giết chết")
 
 
 def _hurt(norms: _Words, fig: _Figure) -> bool:
     """``30 soldiers from KFOR, NATO's 3,700-strong Kosovo mission, were injured``: the troops are casualties; so are
-    troops counted among casualties named before them (``wounded 40 people, including six peacekeepers``)."""
+    troops a verb of hurting right before them governs (``clashes injure 30 peacekeepers``) and troops counted among
+    casualties named before them (``wounded 40 people, including six peacekeepers``)."""
     if fig.strong:
         return False
-    window = _scaled(norms, _CASUALTY_WINDOW)
-    if _find(norms, _CASUALTY, fig.unit_end, fig.unit_end + window):
+    if _hurting_before(norms, fig.start) is not None:
+        return True
+    # not past the verb that hurts the next figure's troops ("điều 700 quân ... làm bị thương 30 binh sĩ")
+    hi = min(fig.unit_end + _scaled(norms, _CASUALTY_WINDOW), _hurting_before(norms, fig.next_start) or len(norms))
+    if _find(norms, _CASUALTY, fig.unit_end, hi):
         return True
     among = _ending_at(norms, _skip_back(norms, fig.start), _HURT_OF)
     return among is not None and bool(_find(norms, _CASUALTY, among - _HURT_OF_REACH, among))
+
+
+def _hurting_before(norms: _Words, pos: int) -> int | None:
+    """Where a verb of hurting right before the figure at ``pos`` starts (see ``_HURTING``)."""
+    return _ending_at(norms, _skip_back(norms, pos), _HURTING) if pos < len(norms) else None
 
 
 # Before a figure: a ceiling, not troops sent (``tối đa 400 binh sĩ``, ``a maximum of 235``).
@@ -308,10 +326,12 @@ _PERMITTED_WINDOW = 5  # words after the troop word
 # ... but "in May", "by May", "until May" is the month.
 _MONTH_BEFORE = frozenset(norm_word(w, False) for w in "in by until till since from of early late mid next last this"
                           .split())
-# Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``).
+# Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``, ``will come on
+# top of the about 4,500 soldiers already serving with KFOR``, ``ngoài khoảng 4.500 binh sĩ hiện có``).
 _RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join", "joins",
                     "joined", "joining", "reinforce", "reinforces", "reinforced", "reinforcing", "bolster", "bolsters",
-                    "bolstered", "bolstering", "swell", "swells", "swelled", "swelling")
+                    "bolstered", "bolstering", "swell", "swells", "swelled", "swelling", "on top of", "in addition to",
+                    "ngoài", "bên cạnh")
 # ... with these between: ``join the country's 400-strong contingent``, ``joining its 240 troops``, ``reinforce the
 # existing force of about 4,300 troops``.
 _OWNERS = frozenset(norm_word(w, False) for w in (
@@ -1130,6 +1150,8 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # word of moving after "after" dates the size, it does not move the figure
         removes = [i for i in removes if not _dated(norms, i)]
         adds = [i for i in adds if not _dated(norms, i)]
+    removes = [i for i in removes if not _in_time_lead(norms, fig, i)]
+    adds = [i for i in adds if not _in_time_lead(norms, fig, i)]
     # "Some 500 soldiers of the battalion, which was sent in 2023 after the riots, will be withdrawn": a relative clause
     # right after the figure's tells the past of its noun; the verb after it, however far, tells what the troops do
     rel = _relative_after(norms, fig)
@@ -1249,6 +1271,24 @@ _DATED_GAP = 3  # words from the time word to the word of moving: "after the pla
 
 def _dated(norms: _Words, i: int) -> bool:
     return bool(_find(norms, _AFTER_TIME, i - _DATED_GAP, i))
+
+
+# A lead of time of its own that names a movement (``Before this reinforcement,``, ``Trước đợt bổ sung này,``, ``After
+# the drawdown,``) dates what its sentence states after it; it moves none of its troops (``Before this reinforcement,
+# Romania kept a unit of about 55 soldiers in Kosovo``). Not a lead with a verb (``After arriving in Pristina, 120
+# soldiers ...``): the movement is named with one of these.
+_BEFORE_TIME = _words("before", "prior to", "ahead of", "trước", "trước khi")
+_TIME_LEAD = _AFTER_TIME + _BEFORE_TIME
+_EVENT = frozenset(norm_word(w, False) for w in "the this that its their these đợt việc cuộc lần".split())
+
+
+def _in_time_lead(norms: _Words, fig: _Figure, i: int) -> bool:
+    """The word of moving at ``i`` is in a lead of time that opens a clause before the figure's (see ``_TIME_LEAD``)."""
+    if i >= fig.clause[0]:
+        return False
+    opens = {0, *fig.cuts}
+    return any(t in opens and any(w in _EVENT for w in norms[t:i])
+               for t in _find(norms, _TIME_LEAD, i - _DATED_GAP, i))
 
 
 # Right before a figure: it is a size the sentence states (``which numbers 250 soldiers``, ``hiện có 250 binh sĩ``).
@@ -1411,9 +1451,11 @@ def _of_a_part(norms: _Words, folded: _Words, before: int, rules: FactRules) -> 
 def _recipient(norms: _Words, before: int) -> bool:
     """A verb of adding to right before the figure (and its owner): the figure is what troops are added to."""
     k = before
-    while k > 0 and before - k < 4 and norms[k - 1] in _OWNERS:
-        k -= 1
-    return _ending_at(norms, k, _RECIPIENT) is not None
+    while _ending_at(norms, k, _RECIPIENT) is None:
+        if not (k > 0 and before - k < 4 and norms[k - 1] in _OWNERS):
+            return False
+        k -= 1  # "on top of the": the verb may end in an owner's word
+    return True
 
 
 _OF = _words("of", "của", "thuộc")
@@ -1482,11 +1524,27 @@ def _strength_of_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
     reach = _scaled(norms, _STRENGTH_REACH)
     for at in reversed(_find(norms, _STRENGTH, max(fig.clause[0], before - reach), before)):
         lo, hi = at - _NAMED_NEAR, at + _NAMED_NEAR + 2
-        if not (_find(folded, rules.force, lo, hi) or _find(norms, ANAPHORA, lo, hi)):
+        if not (_find(folded, rules.force, lo, hi) or _find(norms, ANAPHORA, lo, hi) or _unowned(norms, fig, at)):
             continue
         return not (any(w in _BY or w == "more" for w in norms[at:before]) or _find(norms, _OWN, lo, before)
                     or _find(norms, _PARTS, lo, before))
     return False
+
+
+# A strength word that opens its clause with no owner (``quân số sẽ lên khoảng 4.500 người``, ``the troop level will
+# reach 4,800``): a tense, a word of now or of reaching right after it, only these before it. The figure's sentence is
+# the force's (see ``extract_facts``), so the strength is too.
+_UNOWNED_BEFORE = frozenset(norm_word(w, False) for w in "the overall total".split())
+_UNOWNED_AFTER = _GROWS_TO + _COPULA
+
+
+def _unowned(norms: _Words, fig: _Figure, at: int) -> bool:
+    """The strength word at ``at`` has no owner (see ``_UNOWNED_BEFORE``)."""
+    if any(w not in _UNOWNED_BEFORE for w in norms[fig.clause[0]:at]):
+        return False
+    after = at + max(len(p) for p in _STRENGTH if _at(norms, at, p))
+    return after < len(norms) and (norms[after] in _TENSE or norms[after] in _STILL
+                                   or bool(_find(norms, _UNOWNED_AFTER, after, after + 1)))
 
 
 # "không" that is no negation: "không quân" (air force), "không kích" (air strike), "không phận" (airspace).
@@ -1678,11 +1736,22 @@ def _conditional(norms: _Words, fig: _Figure, lo: int, lead: int, after: int) ->
 _CORRECTED = _words("not", "không phải", "không phải là", "chứ không phải", "chứ không phải là", "rather than",
                     "rather than the", "instead of", "instead of the", "thay vì", "thay cho")
 # ... and the figure that replaces it (``but only 50 soldiers``, ``mà chỉ là 50 binh sĩ``) is the change it was to be.
-_BUT = _words("but", "but only", "but rather", "but just", "mà", "mà là", "mà chỉ", "mà chỉ là")
+_BUT = _words("but", "but only", "but rather", "but just", "mà", "mà là", "mà chỉ", "mà chỉ là", "nhưng")
+# Earlier in the figure's sentence, with no "but" between: the figure is what a report said wrongly (``An earlier
+# version of this story incorrectly said Slovenia would withdraw 400 soldiers``, ``Bản tin trước đã đưa nhầm rằng
+# Slovenia sẽ rút 400 binh sĩ``): no fact of any kind either. ("sai" alone also sends: "sai quân".)
+_MISREPORTED = _words("incorrectly", "wrongly", "erroneously", "mistakenly", "in error", "misreported", "misstated",
+                      "nhầm", "đưa sai", "ghi sai", "nêu sai", "viết sai", "đăng sai", "báo sai", "đưa tin sai",
+                      "không chính xác")
 
 
 def _corrected(norms: _Words, fig: _Figure) -> bool:
-    return _ending_at(norms, _skip_back(norms, fig.start), _CORRECTED) is not None
+    """The figure is corrected away: right before it (``_CORRECTED``), or as a report's error (``_MISREPORTED``)."""
+    lead = _skip_back(norms, fig.start)
+    if _ending_at(norms, lead, _CORRECTED) is not None:
+        return True
+    wrong = _find(norms, _MISREPORTED, max(0, lead - _scaled(norms, _UNSETTLED_REACH)), lead)
+    return bool(wrong) and not _find(norms, _BUT, wrong[-1] + 1, lead)
 
 
 def _negated(norms: _Words, i: int, window: int = 4) -> bool:
