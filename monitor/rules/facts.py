@@ -1353,10 +1353,18 @@ def _serving_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactR
                 or _find(norms, _THERE, serving[0], hi))
 
 
+_BEEN = frozenset({"been"})
+_SINCE_REACH = 4  # words after the participle where "since" dates the state: "deployed in Kosovo since"
+
+
 def _stative(norms: _Words, i: int) -> bool:
+    """``are currently deployed``; also ``have been deployed since the war``, ``has been stationed there since
+    1999``: a state since a time, not troops sent."""
     if norms[i] not in _PARTICIPLES:
         return False
     k = i - 1 if i > 0 and norms[i - 1] in _STILL else i
+    if k > 0 and norms[k - 1] in _BEEN:
+        return bool(_find(norms, _SINCE, i + 1, i + 1 + _SINCE_REACH))
     return k > 0 and norms[k - 1] in _BE
 
 
@@ -1463,12 +1471,17 @@ _RELATIVE = frozenset(norm_word(w, False) for w in "which that whose vốn".spli
 _POSSESSIVE = _words("s")
 
 
+def _whose(norms: _Words, before: int) -> bool:
+    """``KFOR, whose 4,500 troops``: the figure opens a relative clause of whose troops they are."""
+    return before > 0 and norms[before - 1] == "whose"
+
+
 def _force_troops(fig: _Figure, before: int, norms: _Words, folded: _Words, rules: FactRules) -> bool:
     """The troops are the force's by their name: the force named inside the figure, right after its troop
     word (``of``, ``của``), or right before it with a possessive; or the alliance named there and the force's
     place in the figure's clause."""
     after = fig.unit_end + (1 if _find(norms, _OF, fig.unit_end, fig.unit_end + 1) else 0)
-    possessed = before - (1 if _find(norms, _POSSESSIVE, before - 1, before) else 0)
+    possessed = before - (1 if _find(norms, _POSSESSIVE, before - 1, before) or _whose(norms, before) else 0)
     if (_find(folded, rules.force, fig.end, fig.unit_end) or _find(folded, rules.force, after, after + 1)
             or _ending_at(folded, possessed, rules.force) is not None):
         return True
@@ -1780,9 +1793,28 @@ _BELONGING = frozenset(norm_word(w, False) for w in "assigned attached belonging
                        "subordinate biên chế".split())
 
 
+# A verb of bringing back that sends the troops it governs home (``returning some 500 soldiers to their home
+# garrisons``, ``flying the 200 troops back home``, ``đưa 200 binh sĩ trở về quê hương``); not ``home to`` (a base
+# that hosts troops: ``Camp Bondsteel, home to 600 U.S. troops``).
+_RETURNING = _words("return", "returns", "returned", "returning", "send back", "sends back", "sent back",
+                    "sending back", "bring", "brings", "bringing", "brought", "fly", "flies", "flew", "flown",
+                    "flying", "đưa", "chở")
+_HOME = _words("home", "homeland", "home country", "quê hương", "quê nhà", "về quê")
+_HOSTING = frozenset(norm_word(w, False) for w in "to of for".split())
+_HOME_GAP = 6  # words from the verb to "home": "returning some 500 soldiers to their home"
+
+
+def _sent_home(norms: _Words, lo: int, hi: int) -> list[int]:
+    """Positions in ``[lo, hi)`` of a verb of bringing back with a word of home a few words after it."""
+    reach = _scaled(norms, _HOME_GAP)
+    return [i for i in _find(norms, _RETURNING, lo, hi) if any(
+        k + 1 >= len(norms) or norms[k + 1] not in _HOSTING for k in _find(norms, _HOME, i + 1, i + reach + 1))]
+
+
 def _removals(norms: _Words, lo: int, hi: int) -> list[int]:
     """Positions in ``[lo, hi)`` of a word of removing troops; ``leave for`` (Kosovo) is going, not leaving."""
-    return [i for i in _find(norms, REMOVE, lo, hi) if not (norms[i] in _AWAY and _at(norms, i + 1, _FOR[0]))]
+    removes = [i for i in _find(norms, REMOVE, lo, hi) if not (norms[i] in _AWAY and _at(norms, i + 1, _FOR[0]))]
+    return sorted(set(removes + _sent_home(norms, lo, hi)))
 
 
 def _removed_in(norms: _Words, lo: int, hi: int) -> list[int]:
@@ -2149,8 +2181,10 @@ def _names(sentence: str, rules: FactRules) -> bool:
 # A year that dates a sentence (``In 2023, NATO sent ...``, ``vào năm 2019``), not the year a state began (``since
 # 1999``, ``từ tháng 6-1999``) unless a "when" clause follows it (``from June 1999, when 7,000 soldiers arrived``).
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?!\d|[.,]\d)")
-_SINCE_YEAR = re.compile(r"(?:\bsince|\bfrom|\btừ|\btu)\s+(?:(?:năm|nam|tháng|thang|ngày|ngay|early|late|mid|"
-                         r"[A-Z][a-z]+)\s+)?[\d/\-. ]*$", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"(?:\bsince|\bfrom|\btừ|\btu)\s+"
+                         r"(?:(?:the\s+)?(?:end|start|beginning|close)\s+of\s+(?:the\s+)?)?"  # "since the end of the"
+                         r"(?:(?:năm|nam|tháng|thang|ngày|ngay|early|late|mid|[A-Z][a-z]+)\s+)?[\d/\-. ]*$",
+                         re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|khi|lúc|luc)\b", re.IGNORECASE)
 
 
