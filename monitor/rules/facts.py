@@ -194,6 +194,11 @@ def _words(*items: str) -> tuple[_Pattern, ...]:
     return tuple(tuple((norm_word(w.text, False), w.prefix) for w in list_term(i).words) for i in items)
 
 
+def _word_set(words: str) -> frozenset[str]:
+    """Single words, space-separated, as a set of their norms (tested one word at a time, by ``in``)."""
+    return frozenset(norm_word(w, False) for w in words.split())
+
+
 UNITS = _words(
     "troops", "troop", "soldiers", "soldier", "personnel", "servicemembers", "service members",
     "servicemen", "peacekeepers", "women and men", "men and women", "military personnel", "marines",
@@ -209,9 +214,9 @@ _REINFORCEMENTS = _words("reinforcements", "quân tăng viện", "quân tiếp v
 # ``200 British soldiers``); Vietnamese puts the word right after the number.
 _UNIT_GAP = 2
 # ... and those words are not function words: "1244 with troops", "29 countries and troops" are no figures.
-_GAP_STOP = frozenset(norm_word(w, False) for w in (
+_GAP_STOP = _word_set(
     "with from of in on at to by for and or the a an as than after before since per was were is are "
-    "và với từ của ở tại trong cho năm ngày tháng là có được đã sẽ").split())
+    "và với từ của ở tại trong cho năm ngày tháng là có được đã sẽ")
 _PARTITIVE = _words("of its", "of their", "of the", "of our", "trong số", "trong tổng số", "of")
 
 ADD = _words(
@@ -226,9 +231,9 @@ ADD = _words(
     "augment*", "beef up", "beefs up", "beefed up",
 )
 # ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
-_TOWARD = frozenset(norm_word(w, False) for w in "to into tới đến sang vào toi den vao".split())
+_TOWARD = _word_set("to into tới đến sang vào toi den vao")
 # ... and a word of leaving right before it is a departure (``left Kosovo``, ``rời khỏi Cô-xô-vô``).
-_AWAY = frozenset(norm_word(w, False) for w in "left leave leaves leaving departed quit khỏi rời roi khoi".split())
+_AWAY = _word_set("left leave leaves leaving departed quit khỏi rời roi khoi")
 # Verbs of cutting a contribution (fewer troops, even in a rotation: see ``_said_cut``), and of removing troops.
 _CUT = _words("cut", "cuts", "reduc*", "trim", "trims", "trimmed", "trimming", "shrink*", "shrank", "shrunk",
               "scale back", "scales back", "scaled back", "scaling back", "downsiz*", "slash*", "cắt giảm", "thu hẹp",
@@ -324,8 +329,8 @@ _CAP_WINDOW = 12  # words before the figure, in its clause
 _PERMITTED = _words("may", "might", "can", "could", "được phép", "có thể được")
 _PERMITTED_WINDOW = 5  # words after the troop word
 # ... but "in May", "by May", "until May" is the month.
-_MONTH_BEFORE = frozenset(norm_word(w, False) for w in "in by until till since from of early late mid next last this"
-                          .split())
+_MONTH_BEFORE = _word_set("in by until till since from of early late mid next last this"
+                          )
 # Before a figure: what troops are added to, i.e. the force's strength (``bổ sung cho 18.500 binh sĩ``, ``will come on
 # top of the about 4,500 soldiers already serving with KFOR``, ``ngoài khoảng 4.500 binh sĩ hiện có``).
 _RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", "added to", "adding to", "join", "joins",
@@ -334,12 +339,12 @@ _RECIPIENT = _words("bổ sung cho", "tăng cường cho", "add to", "adds to", 
                     "ngoài", "bên cạnh")
 # ... with these between: ``join the country's 400-strong contingent``, ``joining its 240 troops``, ``reinforce the
 # existing force of about 4,300 troops``.
-_OWNERS = frozenset(norm_word(w, False) for w in (
+_OWNERS = _word_set(
     "the its their his her our s country nation country's existing current already của các những "
     # the group named before its size: "reinforce the existing force of about 4,300 troops"
-    "force contingent mission of").split())
+    "force contingent mission of")
 # Between two numbers: the first shares the second's troop word (``from 3,800 to 4,500 troops``).
-_JOINERS = frozenset(norm_word(w, False) for w in "and or to và hoặc lên xuống đến tới còn".split())
+_JOINERS = _word_set("and or to và hoặc lên xuống đến tới còn")
 # "từ mức 3.800" (from the level of 3,800) is "from 3,800".
 _FROM_X = _words("from", "từ", "từ mức", "from a level of", "from a strength of")
 _TO_Y = _words("to", "lên", "xuống", "xuống còn", "đến", "tới")
@@ -348,9 +353,9 @@ _STRONG = _words("strong")
 _FORCE_WORDS = _words("force", "mission", "peacekeeping force", "nato-led force", "nato force")
 # A number with no troop word is read only before one of these (or at the end of the sentence): a time
 # (``some 14,000 now``, ``up from 3,800 earlier in the year``, ``từ 3.800 hồi đầu năm``), a preposition, ``người``.
-_BARE_NEXT = frozenset(norm_word(w, False) for w in (
+_BARE_NEXT = _word_set(
     "now today currently by in at this next from as after before when since following under hiện nay vào trong "
-    "từ sau khi kể người once until upon earlier previously last early late hồi trước đầu cuối").split())
+    "từ sau khi kể người once until upon earlier previously last early late hồi trước đầu cuối")
 # A sentence that speaks of troops or strength; a number with no troop word needs one (or the force close by).
 _STRENGTH = _words("strength", "troop level", "troop levels", "quân số", "tổng quân số", "sĩ số")
 # Between a word of strength and the figure: "quân số ... hiện là 4.000", "its strength is about 4,500".
@@ -367,7 +372,7 @@ _NEGATION = _words("not", "never", "won t", "wouldn t", "don t", "doesn t", "did
 _ALLIANCE = _words("nato", "the alliance", "na-tô", "na tô", "liên minh")
 _IN_PLACE = _words("in", "at", "ở", "tại", "on")
 # Words of adding between a number and its troop word: ``50 additional soldiers``, ``200 more U.S. troops``.
-_ADD_ADJ = frozenset(norm_word(w, False) for w in "additional extra more further new fresh thêm".split())
+_ADD_ADJ = _word_set("additional extra more further new fresh thêm")
 
 # Words that point back at the force: ``the mission``, ``lực lượng này``.
 # ("which" is not one: ``Germany, which ... has 2,300 soldiers`` is a country's contingent; nor is "lực lượng"
@@ -770,7 +775,7 @@ def _year_like(norms: _Words, n: NumberSpan) -> bool:
     return n.end - n.start == 1 and _is_year(norms[n.start])
 
 
-_MORE = frozenset(norm_word(w, False) for w in "more further another additional extra thêm nữa".split())
+_MORE = _word_set("more further another additional extra thêm nữa")
 
 
 def _elided(norms: _Words, n: NumberSpan) -> bool:
@@ -846,7 +851,7 @@ _APPOSITION = re.compile(r"[:\u2013\u2014]")
 _DATE_PART = re.compile(r"[/\-.]\d")  # 29/5, 29-5, 29.5: the day before a month
 _DATE_PART_BEFORE = re.compile(r"(?<!\d)(?:[0-2]?\d|3[01])[/\-.]$")  # ... and the month after a day
 _LAST_DAY = 31
-_AND = frozenset(norm_word(w, False) for w in "and plus và cùng cộng".split())
+_AND = _word_set("and plus và cùng cộng")
 
 
 def _mark_parts(figures: list[_Figure], norms: _Words) -> list[_Figure]:
@@ -891,7 +896,7 @@ def _own_noun(tokens: Sequence[Token], text: str, norms: _Words, i: int) -> bool
 
 
 _BETWEEN = _words("between", "giữa", "từ khoảng giữa")
-_RANGE_JOINERS = frozenset(norm_word(w, False) for w in "to or hoặc đến tới".split())
+_RANGE_JOINERS = _word_set("to or hoặc đến tới")
 
 
 def _lower_bound(norms: _Words, n: NumberSpan) -> bool:
@@ -1204,9 +1209,9 @@ _GOVERNING_GAP = 3  # words between a verb and the troops it governs ("rút toà
 _RELATIVE_REACH = 4
 # Right after the troops, a participle that tells how they came or went (``500 soldiers sent to Kosovo last June``,
 # ``500 binh sĩ được điều tới Kosovo``): English forms that are participles, Vietnamese after the passive ``được``.
-_PARTICIPLE_MOVES = frozenset(norm_word(w, False) for w in (
-    "sent deployed dispatched redeployed flown brought withdrawn pulled recalled moved transferred").split())
-_PASSIVE = frozenset(norm_word(w, False) for w in "được đã duoc da".split())
+_PARTICIPLE_MOVES = _word_set(
+    "sent deployed dispatched redeployed flown brought withdrawn pulled recalled moved transferred")
+_PASSIVE = _word_set("được đã duoc da")
 _PARTICIPLE_GAP = 3  # words of a nation's name between the troops and "được": "binh sĩ Thổ Nhĩ Kỳ được điều"
 
 
@@ -1279,7 +1284,7 @@ def _dated(norms: _Words, i: int) -> bool:
 # soldiers ...``): the movement is named with one of these.
 _BEFORE_TIME = _words("before", "prior to", "ahead of", "trước", "trước khi")
 _TIME_LEAD = _AFTER_TIME + _BEFORE_TIME
-_EVENT = frozenset(norm_word(w, False) for w in "the this that its their these đợt việc cuộc lần".split())
+_EVENT = _word_set("the this that its their these đợt việc cuộc lần")
 
 
 def _in_time_lead(norms: _Words, fig: _Figure, i: int) -> bool:
@@ -1299,9 +1304,9 @@ _HAS = _words("has", "have", "had", "having", "number", "numbers", "numbered", "
               "maintains", "maintained", "keeps", "kept", "contributes", "provides", "duy trì")
 # Troops that "are deployed" or "remain stationed" somewhere are there, not sent (``where 6,000 soldiers are
 # currently deployed``).
-_BE = frozenset(norm_word(w, False) for w in "is are remain remains stay stays".split())
-_STILL = frozenset(norm_word(w, False) for w in "currently now still already permanently also".split())
-_PARTICIPLES = frozenset(norm_word(w, False) for w in "deployed stationed based".split())
+_BE = _word_set("is are remain remains stay stays")
+_STILL = _word_set("currently now still already permanently also")
+_PARTICIPLES = _word_set("deployed stationed based")
 
 
 _THERE_ARE = _words("there are", "there will be", "there were")
@@ -1444,7 +1449,7 @@ _SERVING = _words("serve in", "serve with", "serving in", "serving with", "are s
                   "in", "with", "phục vụ trong", "phục vụ tại", "đang phục vụ trong", "đang phục vụ tại", "trong",
                   "thuộc", "của", "đang phục vụ cho", "phục vụ cho")
 # A clause that starts at the figure: nothing but these (or a clause mark) before it.
-_CLAUSE_OPEN = frozenset(norm_word(w, False) for w in "today currently now hiện hiện nay hiện tại".split())
+_CLAUSE_OPEN = _word_set("today currently now hiện hiện nay hiện tại")
 
 
 def _of_a_part(norms: _Words, folded: _Words, before: int, rules: FactRules) -> bool:
@@ -1467,7 +1472,7 @@ def _recipient(norms: _Words, before: int) -> bool:
 
 
 _OF = _words("of", "của", "thuộc")
-_RELATIVE = frozenset(norm_word(w, False) for w in "which that whose vốn".split())
+_RELATIVE = _word_set("which that whose vốn")
 _POSSESSIVE = _words("s")
 
 
@@ -1491,8 +1496,8 @@ def _force_troops(fig: _Figure, before: int, norms: _Words, folded: _Words, rule
 
 # Between the alliance and its verb of having: its force in a place, a relative word, a word of now
 # ("a NATO force in Kosovo that still counts", "nơi NATO vẫn duy trì"); not a nation ("NATO ally Italy has").
-_ALLIANCE_HAS_BETWEEN = frozenset(norm_word(w, False) for w in (
-    "that which where whose still now currently today nơi mà vốn vẫn hiện đang").split()) | frozenset(
+_ALLIANCE_HAS_BETWEEN = _word_set(
+    "that which where whose still now currently today nơi mà vốn vẫn hiện đang") | frozenset(
     w for p in _FORCE_WORDS + _ALLIANCE + _IN_PLACE for w, _ in p)
 _ALLIANCE_HAS_REACH = 6  # words from the alliance to its verb of having
 _PLACE_BEFORE_REACH = 4  # words before the alliance where its place is named ("ở Kosovo, nơi NATO")
@@ -1547,7 +1552,7 @@ def _strength_of_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
 # A strength word that opens its clause with no owner (``quân số sẽ lên khoảng 4.500 người``, ``the troop level will
 # reach 4,800``): a tense, a word of now or of reaching right after it, only these before it. The figure's sentence is
 # the force's (see ``extract_facts``), so the strength is too.
-_UNOWNED_BEFORE = frozenset(norm_word(w, False) for w in "the overall total".split())
+_UNOWNED_BEFORE = _word_set("the overall total")
 _UNOWNED_AFTER = _GROWS_TO + _COPULA
 
 
@@ -1633,7 +1638,7 @@ _STANDBY_REACH = 6  # words before a verb of sending where a readiness governs i
 _IF_REACH = 3  # words after a verb of sending where a condition governs it ("triển khai nhanh nếu cần")
 # Between the troops and a readiness, a new clause with its own subject: "NATO sends 700 troops as Belgrade puts its
 # army on high readiness" (the army is on standby, not the troops).
-_NEW_CLAUSE = frozenset(norm_word(w, False) for w in "as while whereas but and và nhưng".split())
+_NEW_CLAUSE = _word_set("as while whereas but and và nhưng")
 
 
 def _if_needed(norms: _Words, i: int) -> bool:
@@ -1726,7 +1731,7 @@ def _unsettled(norms: _Words, fig: _Figure) -> bool:
 
 # After "and" / "và", a predicate of its own starts with a tense or a verb of moving (``rejected Belgrade's demands and
 # will send 100 more soldiers``; not ``denied that Germany and Austria would withdraw``).
-_TENSE = frozenset(norm_word(w, False) for w in "will would shall has have had is are was were sẽ đã đang vẫn".split())
+_TENSE = _word_set("will would shall has have had is are was were sẽ đã đang vẫn")
 
 
 def _predicates(norms: _Words, lo: int, hi: int) -> list[int]:
@@ -1789,8 +1794,8 @@ def _arrivals(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int,
 
 # Before "to": troops that belong to a unit, not troops going there (``soldiers assigned to Kosovo Force Regional
 # Command-East``, ``binh sĩ được biên chế vào KFOR``).
-_BELONGING = frozenset(norm_word(w, False) for w in "assigned attached belonging belong belongs subordinated "
-                       "subordinate biên chế".split())
+_BELONGING = _word_set("assigned attached belonging belong belongs subordinated "
+                       "subordinate biên chế")
 
 
 # A verb of bringing back that sends the troops it governs home (``returning some 500 soldiers to their home
@@ -1800,7 +1805,7 @@ _RETURNING = _words("return", "returns", "returned", "returning", "send back", "
                     "sending back", "bring", "brings", "bringing", "brought", "fly", "flies", "flew", "flown",
                     "flying", "đưa", "chở")
 _HOME = _words("home", "homeland", "home country", "quê hương", "quê nhà", "về quê")
-_HOSTING = frozenset(norm_word(w, False) for w in "to of for".split())
+_HOSTING = _word_set("to of for")
 _HOME_GAP = 6  # words from the verb to "home": "returning some 500 soldiers to their home"
 
 
@@ -1835,7 +1840,7 @@ def _departures(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: in
     return _arrivals(norms, folded, rules, lo, hi, _AWAY)
 
 
-_BY = frozenset(norm_word(w, False) for w in "by thêm".split())
+_BY = _word_set("by thêm")
 _BY_WINDOW = 16  # words between a verb of changing and "by N" when the troops stand between them
 _TROOPS_OR_STRENGTH = UNITS + _STRENGTH
 
@@ -1881,8 +1886,8 @@ def _classify_bare(fig: _Figure, before: int, norms: _Words, folded: _Words,
 
 # Between X and "to Y": when X stands (``from about 14,000 now to 10,000``, ``từ 14.000 người hiện nay xuống
 # còn 10.000``).
-_TIME_WORDS = frozenset(norm_word(w, False) for w in (
-    "now today currently at present people persons hiện nay hiện tại người lúc đó").split())
+_TIME_WORDS = _word_set(
+    "now today currently at present people persons hiện nay hiện tại người lúc đó")
 
 
 _IN = frozenset({"in", "năm"})  # "from 50,000 troops in 1999 to about 4,500 today"
@@ -2015,12 +2020,12 @@ def _near_others(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules) 
 # After the troop word, where troops go or serve: a name right after ``to``, ``in``, ``tới``, ``tại`` (a country or a
 # town takes no article: ``in Latvia``, ``tới Phần Lan``; ``to the Multinational Battle Group`` may be the force's own
 # unit, and ``landed at Arlanda`` is troops coming home).
-_WHERE = frozenset(norm_word(w, False) for w in "to into in tới đến sang tại ở".split())
-_WHITHER = frozenset(norm_word(w, False) for w in "to into tới đến sang".split())
+_WHERE = _word_set("to into in tới đến sang tại ở")
+_WHITHER = _word_set("to into tới đến sang")
 # Capitalized words that name no other place: a time, the alliance, or a base of the force (``to Camp Novo Selo``).
-_NOT_A_PLACE = frozenset(norm_word(w, False) for w in (
+_NOT_A_PLACE = _word_set(
     "January February March April May June July August September October November December Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday Camp Trại Căn NATO").split())
+    "Thursday Friday Saturday Sunday Camp Trại Căn NATO")
 
 
 def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words, fig: _Figure,
@@ -2164,9 +2169,9 @@ _CONTRIBUTION = _CONTINGENT + _words("contribution", "contributions")
 
 # A sentence with no digit and no number word cannot state a figure.
 _DIGIT = re.compile(r"\d")
-_COUNT_WORDS = frozenset(norm_word(w, False) for w in (
+_COUNT_WORDS = _word_set(
     "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
-    "seventy eighty ninety hundred thousand trăm nghìn ngàn triệu mươi mười").split())
+    "seventy eighty ninety hundred thousand trăm nghìn ngàn triệu mươi mười")
 
 
 def _may_count(sentence: str, norms: _Words) -> bool:
