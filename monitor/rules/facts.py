@@ -116,6 +116,11 @@ corrected away (``not 1,000 soldiers, as reported, but 100``, ``không phải 1.
 thương 30 binh sĩ``) are casualties; a lead of time that names a movement (``Before this reinforcement,``, ``Trước đợt
 bổ sung này,``) moves none of its sentence's troops; what troops come ``on top of`` / ``bên cạnh`` is the force's total;
 a strength word with no owner opening its clause (``quân số sẽ lên khoảng 4.500 người``) is the force's strength.
+A unit sized in an apposition (``a reserve battalion, with about 600 soldiers, will be deployed``) moves by the verb
+after it; a table's total row (``Total KFOR | 4,510``) and the force told by its size (``lực lượng khoảng 4.500 binh sĩ
+này``, ``the force is close to 4,500 soldiers strong``) state its strength; a participle after the unit an ``N-strong``
+figure sizes tells its past; a replacement denied (``will not be replaced``) is no rotation; and an arrival in a clause
+of "since" (``kể từ khi những binh sĩ đầu tiên tới Kosovo``) is a time, no troops moved for the sentence after it.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -817,16 +822,24 @@ _PERCENT_WORD = _words("percent", "per cent", "phần trăm")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
 
 
-def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> list[_Figure]:
-    """The figures with the tokens of their clauses (``_Figure.clause``)."""
-    if not figures:
-        return figures
+def _clause_cuts(tokens: Sequence[Token], text: str) -> list[int]:
+    """Where the clauses of a sentence (its ``tokens``) start: after a comma, a bracket, a colon or a dash."""
+    if not tokens:
+        return []
     starts = [t.start for t in tokens]
-    cuts = []
+    cuts: list[int] = []
     for m in _CLAUSE_MARK.finditer(text, tokens[0].end, tokens[-1].start):
         i = bisect_right(starts, m.start())  # the token after the mark, unless the mark is inside a number
         if tokens[i - 1].end <= m.start() and (not cuts or cuts[-1] != i):
             cuts.append(i)
+    return cuts
+
+
+def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> list[_Figure]:
+    """The figures with the tokens of their clauses (``_Figure.clause``)."""
+    if not figures:
+        return figures
+    cuts = _clause_cuts(tokens, text)
     out = []
     for f in figures:
         k = bisect_right(cuts, f.start)
@@ -1045,6 +1058,8 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return None
     if fig.strong and whole:
         return 0
+    if whole and _force_of_size(fig, before, norms, folded, rules):
+        return 0
     if _past(norms, fig):
         # "thời điểm quân số của Đức từng lên tới 8.500 người", "At its peak KFOR had 50,000 troops", "At its peak,
         # Germany had sent more than 6,000 troops": a figure of the past is neither a strength now nor a movement
@@ -1179,6 +1194,8 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # moved earlier in the sentence moves with them; so do the troops a unit moved is made of ("the deployment
         # of a helicopter detachment with two transport helicopters and 35 personnel")
         removes, adds = _removed_in(norms, 0, group), _added_in(norms, 0, group)
+        if not (removes or adds) and (predicate := _apposition_predicate(norms, fig)):
+            removes, adds = _removed_in(norms, *predicate), _added_in(norms, *predicate)
     if not (removes or adds) and (by := _after_by(norms, fig.start)) is not None and norms[by] == "by":
         # "scale back its contribution to NATO's Kosovo Force (KFOR) by about a hundred troops": "by N troops" is
         # the amount of a change whose verb stands further back than the window
@@ -1223,7 +1240,7 @@ def _past_participle(norms: _Words, fig: _Figure, removes: list[int], adds: list
     dropped; (removes, adds)."""
     p = next((k for k in range(fig.unit_end, min(fig.unit_end + _PARTICIPLE_GAP + 1, len(norms)))
               if norms[k] in _PASSIVE or norms[k] in _PARTICIPLE_MOVES), None)
-    if p is None or p > fig.unit_end and norms[p] not in ("được", "duoc"):
+    if p is None or p > _troop_noun_end(norms, fig) and norms[p] not in ("được", "duoc"):
         return removes, adds
     while p < len(norms) and norms[p] in _PASSIVE:
         p += 1
@@ -1235,6 +1252,15 @@ def _past_participle(norms: _Words, fig: _Figure, removes: list[int], adds: list
         later = _added_in(norms, p + 1, hi)
         return ([i for i in removes if not p <= i < later[0]], adds + later) if later else (removes, adds)
     return removes, adds
+
+
+def _troop_noun_end(norms: _Words, fig: _Figure) -> int:
+    """Where the noun of the figure's troops ends: after its troop word, or after the unit that ``N-strong`` sizes
+    (``the 400-strong infantry battalion``, a few words on)."""
+    if not (fig.end < len(norms) and _at(norms, fig.end, _STRONG[0])):
+        return fig.unit_end
+    units = _find(norms, _TROOP_NOUNS, fig.unit_end, fig.unit_end + _PARTICIPLE_GAP)
+    return units[0] + 1 if units else fig.unit_end
 
 
 def _relative_after(norms: _Words, fig: _Figure) -> tuple[int, int] | None:
@@ -1393,6 +1419,7 @@ def _size(norms: _Words, fig: _Figure) -> bool:
 # A unit that troops come in (not a contingent, a nation's standing presence).
 _UNIT_NOUNS = _words("battalion", "battalions", "company", "companies", "platoon", "platoons", "detachment",
                      "detachments", "unit", "units", "tiểu đoàn", "đại đội", "trung đội", "đơn vị", "phân đội")
+_TROOP_NOUNS = UNITS + _UNIT_NOUNS  # one list, made once (see ``_CACHE_MAX``)
 _UNIT_SIZE_REACH = 4  # words from the unit to its verb of having ("một tiểu đoàn bộ binh cơ giới gồm")
 
 
@@ -1420,12 +1447,26 @@ def _unit_made_of(norms: _Words, fig: _Figure, before: int) -> int | None:
     share; None when none is."""
     reach = _scaled(norms, _MADE_OF_REACH)
     for w in reversed(_find(norms, _MADE_OF, max(fig.clause[0], before - reach), before)):
-        units = _find(norms, _UNIT_NOUNS, w - _UNIT_SIZE_REACH if w == fig.clause[0] else
+        # an apposition's unit is anywhere in the clause before it ("một tiểu đoàn thuộc lực lượng dự bị, với")
+        units = _find(norms, _UNIT_NOUNS, _clause_before(fig) if w == fig.clause[0] else
                       max(fig.clause[0], w - _UNIT_SIZE_REACH), w)
         if units and (w + len(next(p for p in _MADE_OF if _at(norms, w, p))) == before or any(
                 x in _AND for x in norms[w:before])):
             return units[0]
     return None
+
+
+def _clause_before(fig: _Figure) -> int:
+    """Where the clause before the figure's starts."""
+    return max((c for c in fig.cuts if c < fig.clause[0]), default=0)
+
+
+def _apposition_predicate(norms: _Words, fig: _Figure) -> tuple[int, int] | None:
+    """The clause after the figure's, when the figure's is an apposition that ``with`` / ``với`` opens: the predicate
+    of the unit the apposition sizes (``a reserve battalion, with about 600 soldiers, will be deployed to Kosovo``)."""
+    if not any(_at(norms, fig.clause[0], p) for p in _MADE_OF) or fig.clause[1] >= len(norms):
+        return None
+    return fig.clause[1], next((c for c in fig.cuts if c > fig.clause[1]), len(norms))
 
 
 _NUMBER_WORDS = (frozenset(EN_WORDS) | frozenset(VI_WORDS)) - {"a", "an"}
@@ -1552,6 +1593,29 @@ def _strength_of_force(fig: _Figure, before: int, norms: _Words, folded: _Words,
 # A strength word that opens its clause with no owner (``quân số sẽ lên khoảng 4.500 người``, ``the troop level will
 # reach 4,800``): a tense, a word of now or of reaching right after it, only these before it. The figure's sentence is
 # the force's (see ``extract_facts``), so the strength is too.
+# The force's strength told as the size of the force (``lực lượng khoảng 4.500 binh sĩ này``, this force of about
+# 4,500 soldiers; ``the NATO-led force in Kosovo is close to 4,500 soldiers strong``).
+_FORCE_HEADS = _words("lực lượng", "phái bộ", "sứ mệnh")
+_THIS = _word_set("nay ay do")  # folded: "này", "ấy", "đó" (and "do NATO dẫn đầu", led by NATO)
+_FORCE_NAMES = _FORCE_WORDS + ANAPHORA  # one list, made once (see ``_CACHE_MAX``)
+
+
+def _force_of_size(fig: _Figure, before: int, norms: _Words, folded: _Words, rules: FactRules) -> bool:
+    """The figure sizes the force: between a Vietnamese head noun of a force and a demonstrative (``lực lượng khoảng
+    4.500 binh sĩ này``), or ``N soldiers strong`` with the force named before it in its clause and no part of it there
+    (not ``the Austrian contingent in KFOR is 1,100 soldiers strong``)."""
+    after = fig.unit_end
+    if after >= len(norms):
+        return False
+    if folded[after] in _THIS:
+        return _ending_at(norms, before, _FORCE_HEADS) is not None
+    if not _at(norms, after, _STRONG[0]):
+        return False
+    lo = fig.head  # the clause's subject, before a relative clause ("KFOR, which is about 4,500 soldiers strong")
+    named = _find(folded, rules.force, lo, before) or _find(norms, _FORCE_NAMES, lo, before)
+    return bool(named) and not _find(norms, _PARTS, lo, before)
+
+
 _UNOWNED_BEFORE = _word_set("the overall total")
 _UNOWNED_AFTER = _GROWS_TO + _COPULA
 
@@ -1939,17 +2003,26 @@ def _owned_by_a_nation(norms: _Words, folded: _Words, rules: FactRules, start: i
     return bool(_find(norms, _OWN, max(0, names[-1] - _OWN_WINDOW), names[-1]))
 
 
-def _movement(norms: _Words, folded: _Words, rules: FactRules) -> int:
+def _movement(norms: _Words, folded: _Words, rules: FactRules, cuts: Sequence[int] = ()) -> int:
     """+1 when a sentence tells troops arriving (a verb of adding, ``tới Kosovo``), -1 leaving, 0 neither. A word
     of adding that an extension governs (``gia hạn thêm một năm``, ``extended the deployment of``) adds nothing:
-    the troops of an extended mission stay."""
-    if _removals(norms, 0, len(norms)) or _departures(norms, folded, rules, 0, len(norms)):
+    the troops of an extended mission stay; nor does one in a clause of "since" (``25 năm kể từ khi những quân nhân
+    đầu tiên tới Kosovo``, ``since the first soldiers arrived in Kosovo``): a time, no news of troops moving. ``cuts``:
+    where the sentence's clauses start."""
+    if [i for i in _removals(norms, 0, len(norms)) + _departures(norms, folded, rules, 0, len(norms))
+            if not _since_clause(norms, cuts, i)]:
         return -1
     extends = _find(norms, _EXTEND)
     adds = [i for i in _find(norms, ADD) + _arrivals(norms, folded, rules, 0, len(norms))
-            if norms[i] not in ("more", "hơn") and not _visit(norms, i) and not any(
-                0 < i - e <= _EXTEND_REACH and _AND.isdisjoint(norms[e:i]) for e in extends)]
+            if norms[i] not in ("more", "hơn") and not _visit(norms, i) and not _since_clause(norms, cuts, i)
+            and not any(0 < i - e <= _EXTEND_REACH and _AND.isdisjoint(norms[e:i]) for e in extends)]
     return 1 if adds else 0
+
+
+def _since_clause(norms: _Words, cuts: Sequence[int], i: int) -> bool:
+    """The word at ``i`` follows "since" / "kể từ" in its clause (no clause mark between them)."""
+    opened = max((c for c in cuts if c <= i), default=0)
+    return bool(_find(norms, _SINCE, opened, i))
 
 
 _VISIT = _words("visit", "visits", "thăm")
@@ -2139,7 +2212,9 @@ _ROTATION = _words("rotation", "rotations", "rotate", "rotates", "rotated", "rot
 
 
 def _rotation(norms: _Words) -> bool:
-    return bool(_find(norms, _ROTATION))
+    """The sentence tells a rotation; not one denied (``would not be replaced``, ``sẽ không được thay thế``): troops
+    that leave with no one in their place are a cut."""
+    return any(not _negated(norms, i) for i in _find(norms, _ROTATION))
 
 
 def _said_added(norms: _Words, fig: _Figure) -> bool:
@@ -2247,6 +2322,29 @@ def _dated_past(fig: _Figure, words: Sequence[Token], norms: _Words, offset: int
     return False
 
 
+# A table's total row (``Total KFOR | 4,510``, ``Tổng quân số KFOR | 4.510``): a short label that opens with a word of
+# the whole and names the force or its troops, then the number alone, in its cell (the next sentence) or after it.
+_TOTAL_WORDS = _words("total", "grand total", "overall", "tổng", "tổng cộng", "tổng số", "tổng quân số", "tong cong",
+                      "tong so")
+_TOTAL_LABEL_WORDS = 5
+_TROOPS_OR_STRENGTH_LABEL = UNITS + _STRENGTH  # one list, made once (see ``_CACHE_MAX``)
+
+
+def _total_label(norms: _Words, folded: _Words, rules: FactRules, hi: int) -> bool:
+    """``norms[:hi]`` is the label of a total row (see ``_TOTAL_WORDS``)."""
+    return (0 < hi <= _TOTAL_LABEL_WORDS and _find(norms, _TOTAL_WORDS, 0, 1) != []
+            and not any(w[:1].isdigit() for w in norms[:hi])
+            and bool(_find(folded, rules.force, 0, hi) or _find(norms, _TROOPS_OR_STRENGTH_LABEL, 0, hi)))
+
+
+def _total_row(norms: _Words, folded: _Words, rules: FactRules, fig: _Figure, label_before: bool) -> bool:
+    """The figure, in the thousands, is the number of a total row: alone after a label sentence, or right after a
+    label in its own sentence, with nothing after it but its troop word."""
+    if not (fig.value >= MIN_TOTAL and fig.unit_end == len(norms)):
+        return False
+    return (fig.start == 0 and label_before) or _total_label(norms, folded, rules, fig.start)
+
+
 def _no_change(norms: _Words, fig: _Figure, kind: int | None) -> bool:
     """The figure is corrected away, or the change it tells is not settled (``_corrected``, ``_unsettled``)."""
     return kind is not None and (_corrected(norms, fig) or (kind != 0 and _unsettled(norms, fig)))
@@ -2274,6 +2372,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
         all_norms = [t.norm for t in tokens]
         all_folded = norms_of(all_norms, fold_diacritics=True)
         previous_names_force = False
+        previous_label = False  # the sentence before is the label of a total row (``_total_row``)
         # +1 / -1: the sentence before tells troops arriving / leaving (worked out when a figure asks)
         previous_move: Callable[[], int] = _no_move
         previous_rotation: Callable[[], bool] = _no_rotation  # the sentence before tells a rotation
@@ -2282,22 +2381,24 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             norms = _words_of(sentence, all_norms[first:end])
             folded = _Words(all_folded[first:end])
             names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
+            words = tokens[first:end]
+            moved = functools.partial(_movement, norms, folded, rules, _clause_cuts(words, text))
+            label_before, previous_label = previous_label, _total_label(norms, folded, rules, len(norms))
             if not previous_names_force and not _may_count(sentence, norms):
                 previous_names_force = names_force
-                previous_move = functools.partial(_movement, norms, folded, rules) if names_force else _no_move
+                previous_move = moved if names_force else _no_move
                 previous_rotation = functools.partial(_rotation, norms) if names_force else _no_rotation
                 continue
             # under a headline about the force, a sentence that points back at it or tells troops moving is its
             tied = names_force or previous_names_force or (title_names and bool(
-                _find(norms, _BACK_REF) or _movement(norms, folded, rules)))
+                _find(norms, _BACK_REF) or moved()))
             previous_names_force = names_force
             move_before = previous_move
-            previous_move = functools.partial(_movement, norms, folded, rules) if tied else _no_move
+            previous_move = moved if tied else _no_move
             rotation_before = previous_rotation
             previous_rotation = functools.partial(_rotation, norms) if tied else _no_rotation
             if not tied:
                 continue
-            words = tokens[first:end]
             dated = _dated_at(sentence, newest)
             figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
                     if not _near_others(norms, folded, f, rules)
@@ -2344,6 +2445,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                     kind = moved
                 elif kind == 1 and not names_force and move_before() == -1 and not _own_arrival(norms, fig):
                     kind = -1  # "... returned home. The last 70 soldiers landed at Arlanda": landing at home
+                if kind is None and _total_row(norms, folded, rules, fig, label_before):
+                    kind = 0  # "Total KFOR | 4,510": a table's total row
                 if kind is None and _reversed_from(fig, figs, kinds, norms):
                     kind = 0  # "cut it to about 10,000 troops by January from some 14,000 now"
                 if (kind in (-1, 1) and (_rotation(norms) or rotation_before())
