@@ -240,9 +240,9 @@ _TOWARD = _word_set("to into tới đến sang vào toi den vao")
 # ... and a word of leaving right before it is a departure (``left Kosovo``, ``rời khỏi Cô-xô-vô``).
 _AWAY = _word_set("left leave leaves leaving departed quit khỏi rời roi khoi")
 # Verbs of cutting a contribution (fewer troops, even in a rotation: see ``_said_cut``), and of removing troops.
-_CUT = _words("cut", "cuts", "reduc*", "trim", "trims", "trimmed", "trimming", "shrink*", "shrank", "shrunk",
-              "scale back", "scales back", "scaled back", "scaling back", "downsiz*", "slash*", "cắt giảm", "thu hẹp",
-              "giảm bớt", "giảm quân")
+_CUT = _words("cut", "cuts", "cutting", "reduc*", "decreas*", "trim", "trims", "trimmed", "trimming", "shrink*",
+              "shrank", "shrunk", "scale back", "scales back", "scaled back", "scaling back", "downsiz*", "slash*",
+              "cắt giảm", "thu hẹp", "giảm bớt", "giảm quân")
 REMOVE = _CUT + _words(
     "withdraw*", "withdrew", "pull", "pulls", "pulled", "pulling", "bring home", "brings home",
     "brought home", "bring back", "return home", "returns home", "returned home", "returning home", "go home",
@@ -835,6 +835,17 @@ def _clause_cuts(tokens: Sequence[Token], text: str) -> list[int]:
     return cuts
 
 
+# A clause that names what stands before it: "the force, known as KFOR, ...", "lực lượng này, còn gọi là KFOR, ...".
+_NAMING = ("known as", "also known as", "called", "also called", "dubbed", "also dubbed", "gọi là", "còn gọi là",
+           "được gọi là", "hay còn gọi là", "goi la", "con goi la", "duoc goi la")
+
+
+def _naming(tokens: Sequence[Token]) -> bool:
+    """The clause of ``tokens`` opens by naming the noun before it (see ``_NAMING``)."""
+    opening = " ".join(norm_word(t.norm, False) for t in tokens[:4])
+    return any(opening == p or opening.startswith(p + " ") for p in _NAMING)
+
+
 def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> list[_Figure]:
     """The figures with the tokens of their clauses (``_Figure.clause``)."""
     if not figures:
@@ -846,7 +857,9 @@ def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> l
         head = cuts[k - 1] if k else 0
         # "The Kosovo Security Force (KSF), which has about 2,500 members, is due to grow to 5,000 troops": the
         # clause before is a relative one, and the subject stands before it
-        if k >= 2 and norm_word(tokens[cuts[k - 2]].norm, False) in _RELATIVE:
+        # (or one that names it: "The force, known as KFOR, is some 3,700 strong")
+        if k >= 2 and (norm_word(tokens[cuts[k - 2]].norm, False) in _RELATIVE
+                       or _naming(tokens[cuts[k - 2] : cuts[k - 1]])):
             head = cuts[k - 3] if k >= 3 else 0
         # "..., and the EU's EUFOR operation in Bosnia, which has about 1,100 troops": a relative clause is about the
         # clause before it, where its subject stands
@@ -1373,11 +1386,13 @@ _SERVING_GAP = 3  # words (a nation's name) between the troop word and the verb 
 
 def _serving_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactRules,
                        gap: int = _SERVING_GAP) -> bool:
-    """A verb of serving now within ``gap`` words after the troop word, and neither the force nor its place named
-    after it in the figure's clause, as far as a verb of moving is looked for (the force's long Vietnamese name
-    comes before its place: ``đang phục vụ trong Lực lượng gìn giữ hòa bình do NATO dẫn dắt tại Cô-xô-vô``)."""
+    """A verb of serving now within ``gap`` words after the troop word (not the force's troops by name), and neither
+    the force nor its place named after it in the figure's clause, as far as a verb of moving is looked for (the
+    force's long Vietnamese name comes before its place: ``đang phục vụ trong Lực lượng gìn giữ hòa bình do NATO dẫn
+    dắt tại Cô-xô-vô``)."""
     serving = _find(norms, _SERVING_NOW, fig.unit_end, min(fig.unit_end + gap + 1, fig.clause[1], fig.next_start))
-    if not serving:
+    if not serving or _find(folded, rules.force, fig.end, serving[0]):
+        # troops the force's name owns serve in it, wherever that is said ("4.500 binh sĩ KFOR vẫn đang đồn trú")
         return False
     hi = min(serving[0] + _windows(norms)[1], fig.clause[1])
     return not (_find(folded, rules.force, serving[0], hi) or _find(folded, rules.place, serving[0], hi)
@@ -1605,11 +1620,10 @@ def _force_of_size(fig: _Figure, before: int, norms: _Words, folded: _Words, rul
     4.500 binh sĩ này``), or ``N soldiers strong`` with the force named before it in its clause and no part of it there
     (not ``the Austrian contingent in KFOR is 1,100 soldiers strong``)."""
     after = fig.unit_end
-    if after >= len(norms):
-        return False
-    if folded[after] in _THIS:
+    if after < len(norms) and folded[after] in _THIS:
         return _ending_at(norms, before, _FORCE_HEADS) is not None
-    if not _at(norms, after, _STRONG[0]):
+    # "N soldiers strong", or "N strong" with no troop word (then "strong" ends the figure)
+    if not (_at(norms, after, _STRONG[0]) or (fig.unit_end == fig.end + 1 and _at(norms, fig.end, _STRONG[0]))):
         return False
     lo = fig.head  # the clause's subject, before a relative clause ("KFOR, which is about 4,500 soldiers strong")
     named = _find(folded, rules.force, lo, before) or _find(norms, _FORCE_NAMES, lo, before)
@@ -1918,6 +1932,10 @@ def _changed_by(norms: _Words, by: int, far: bool) -> int:
         (i, 1) for i in _find(norms, ADD, by - _BY_WINDOW, by) if norms[i] not in ("more", "hơn")]
     verbs = [(i, d) for i, d in verbs if not _negated(norms, i) and (
         far or i >= by - 8 or _find(norms, _TROOPS_OR_STRENGTH, i + 1, by))]
+    # "cutting the number of soldiers it may deploy by 30", "giảm số binh sĩ được triển khai đi 30": a verb after the
+    # troops that the first verb governs only qualifies them; the verb before them is the change
+    if verbs and (troops := _find(norms, _TROOPS_OR_STRENGTH, min(verbs)[0] + 1, by)):
+        verbs = [v for v in verbs if v[0] < troops[0]]
     return max(verbs)[1] if verbs else 0
 
 
@@ -2141,6 +2159,10 @@ def _where_elsewhere(norms: _Words, folded: _Words, fig: _Figure, rules: FactRul
     binh sĩ``: a clause of "where" opened by the figure tells the troops of the place the clause before it names (after
     its last word of place); when that names neither the force nor its place, they are elsewhere."""
     where = _ending_at(norms, _skip_back(norms, fig.start), _PLACE_RELATIVE)
+    if where is None and _find(norms, _PLACE_RELATIVE, fig.clause[0], fig.clause[0] + 1):
+        # "in Latvia, where Denmark has pledged to deploy 800 troops": the clause of "where" holds the figure further
+        # on; the force named in it makes them its own ("Camp Bondsteel, where KFOR keeps 1,000 troops")
+        where = None if _find(folded, rules.force, fig.clause[0], fig.start) else fig.clause[0]
     if where is None or where != fig.clause[0]:
         return False
     clause = max((c for c in fig.cuts if c < where), default=0)
@@ -2232,9 +2254,28 @@ _ADDED_TO = _words("bổ sung", "tăng cường", "tăng viện", "reinforce*", 
 def _said_cut(norms: _Words, fig: _Figure) -> bool:
     """The figure's troops are said to be cut: a verb of cutting a contribution in the sentence (``trim 150 soldiers``,
     ``cắt giảm 150 binh sĩ``), or troops taken out of a contribution (``150 soldiers from its contribution to KFOR``,
-    ``150 binh sĩ khỏi thành phần đóng góp``): fewer troops, not troops replaced in a rotation."""
-    return bool(_find(norms, _CUT) or any(_find(norms, _CONTRIBUTION, i + 1, i + 1 + _OUT_OF_GAP)
-                                          for i in _find(norms, _OUT_OF, fig.unit_end, fig.unit_end + _OUT_OF_GAP)))
+    ``150 binh sĩ khỏi thành phần đóng góp``), or told as fewer (``150 fewer soldiers``): fewer troops, not troops
+    replaced in a rotation."""
+    out_of = _find(norms, _OUT_OF, fig.unit_end, fig.unit_end + _OUT_OF_GAP)
+    return bool(_find(norms, _CUT) or _fewer(norms, fig)
+                or any(_find(norms, _CONTRIBUTION, i + 1, i + 1 + _OUT_OF_GAP) for i in out_of))
+
+
+# A cut told as a difference from what was there: "150 fewer soldiers (than the unit it replaces)", "ít hơn khoảng 150
+# binh sĩ so với ..." (not "fewer than 150 soldiers", nor "ít hơn 150 binh sĩ" with nothing compared: an approximation).
+_FEWER = _word_set("fewer less")
+_FEWER_BEFORE = _words("ít hơn", "it hon")
+_FEWER_REACH = 3  # words before the figure where "ít hơn" stands ("ít hơn khoảng")
+_COMPARED = _words("so với", "so voi", "compared with", "compared to")
+_COMPARED_REACH = 3  # words after the troop word where "so với" stands
+
+
+def _fewer(norms: _Words, fig: _Figure) -> bool:
+    """The figure's troops are a difference of fewer (see ``_FEWER``)."""
+    if any(w in _FEWER for w in norms[fig.end : fig.unit_end]):
+        return True
+    return bool(_find(norms, _FEWER_BEFORE, fig.start - _FEWER_REACH, fig.start)
+                and _find(norms, _COMPARED, fig.unit_end, fig.unit_end + _COMPARED_REACH))
 
 
 _OUT_OF = _words("from", "out of", "khỏi", "ra khỏi")
@@ -2431,6 +2472,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                         found.append(("change", fig.value * kind))
                     continue
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
+                if kind != 0 and _fewer(norms, fig) and not _no_change(norms, fig, -1):
+                    kind = kinds[fig.start] = -1  # "the new rotation brings 150 fewer soldiers": a net cut
                 if (kind is None and (fig.part or _unit_size(norms, fig) or not (names_force or _size(norms, fig)))
                         and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)

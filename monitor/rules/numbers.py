@@ -31,6 +31,8 @@ __all__ = ["NumberSpan", "parse_number", "read_numbers"]
 SCALES = {
     "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
     "trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+    # pages written without diacritics ("4,5 nghin binh si")
+    "nghin": 1000, "ngan": 1000, "trieu": 1_000_000,
 }
 EN_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
