@@ -29,6 +29,9 @@ _RELATED_HEADING = re.compile(
     # "More from Reuters", "More in World News": a title-like name, not "More from the ministry: ..."
     r"|^more (?:news|stories|on this(?: story| topic)?|to read"
     r"|(?:from|in|about)(?-i:(?: (?:[A-Z0-9À-ÝĐ][^\s.!?,;]*|&|and|the|of)){1,4}))"
+    # "More from the Balkans desk", "More from our newsroom": a section of the outlet's, named by its kind
+    r"|^more (?:from|in) (?:the |our |this )?(?:[^\s.!?,;:]+ ){0,3}"
+    r"(?:desk|section|newsroom|bureau|team|correspondents?|editors|blog|channel|site)"
     r"|^(?:most|the most) (?:read|viewed|popular|shared|commented|recent)(?: news| stories| articles)?"
     r"|^(?:latest|popular|trending|recommended)(?: news| stories| articles| posts| now| headlines)?"
     r"|^(?:top|breaking|recent|featured|other) (?:news|stories|articles|posts|headlines)"
@@ -196,9 +199,7 @@ def title_before_caption(line: str) -> str:
 def _related_heading(line: str) -> bool:
     if not line or len(line) > 40:
         return False
-    core = _HEADING_TAIL.sub("", line)
-    m = _RELATED_HEADING.match(core)
-    return bool(m) and m.end() == len(core)
+    return _RELATED_HEADING.fullmatch(_HEADING_TAIL.sub("", line)) is not None
 
 
 def _follow_line(line: str) -> bool:

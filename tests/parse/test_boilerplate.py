@@ -232,6 +232,20 @@ def test_a_sentence_starting_like_a_heading_is_article_text():
     assert clean_paragraphs(paragraphs) == paragraphs
 
 
+def test_more_from_a_desk_or_section_of_the_outlet_is_a_related_block():
+    """"More from the Balkans desk:" heads a block of other stories' headlines, as "More from Reuters" does; a
+    desk's quote ("More from the defence team: ...") longer than a heading is still the article's."""
+    from monitor.parse.boilerplate import clean_paragraphs, is_related_heading
+
+    for heading in ("More from the Balkans desk:", "More from our newsroom", "More in this section",
+                    "More from the Europe team"):
+        assert is_related_heading(heading), heading
+    assert not is_related_heading("More from the ministry:")
+    paragraphs = ["Voting in the north passed without incident.", "-----", "More from the Balkans desk:",
+                  "- NATO sends more troops to Kosovo as tensions flare"]
+    assert clean_paragraphs(paragraphs) == paragraphs[:2]
+
+
 @pytest.mark.parametrize(
     "line",
     [
