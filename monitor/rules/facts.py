@@ -121,6 +121,12 @@ after it; a table's total row (``Total KFOR | 4,510``) and the force told by its
 này``, ``the force is close to 4,500 soldiers strong``) state its strength; a participle after the unit an ``N-strong``
 figure sizes tells its past; a replacement denied (``will not be replaced``) is no rotation; and an arrival in a clause
 of "since" (``kể từ khi những binh sĩ đầu tiên tới Kosovo``) is a time, no troops moved for the sentence after it.
+The force brought to a strength (``bringing its peacekeeping force there to about 5,500``) states it, never a change;
+``N troops strong`` in an apposition sizes the noun before it (``the NATO-led KFOR mission, about 4,300 troops
+strong,``); a sentence that points back at the force (``phái bộ``, ``a force that NATO says``) after the article named
+it or its place is the force's; a qualifier of who leads the force (``do NATO chỉ huy``, ``NATO-led``) adds no distance
+from its strength word; ``200 soldiers from the UK and some 100 from Romania`` is two groups of troops; troops back to
+their base or barracks, or back from the force's place (``returned from Kosovo``), leave it.
 The same (kind, value) is listed once per topic. Pure logic, no I/O.
 """
 
@@ -259,6 +265,31 @@ _IT_REACH = _words("bring it to", "brings it to", "bringing it to", "take it to"
                    "raise it to", "raises it to", "raising it to", "push it to", "pushes it to", "pushing it to",
                    "swell it to", "boost it to", "boosts it to", "taking its strength to", "bring its strength to",
                    "bringing its strength to", "take its strength to")
+# ... with the force as its noun: "bringing its peacekeeping force there to about 5,500", "nâng quân số của lực lượng
+# lên 4.800". A contingent brought to a size is not the force (``_PARTS``).
+_BRINGING = _words("bring", "brings", "bringing", "brought", "take", "takes", "taking", "took", "raise", "raises",
+                   "raising", "raised", "push", "pushes", "pushing", "pushed", "swell", "swells", "swelling",
+                   "swelled", "boost", "boosts", "boosting", "boosted", "lift", "lifts", "lifting", "lifted", "nâng",
+                   "đưa")
+_BROUGHT_TO = _words("to", "lên", "lên tới", "lên đến", "lên mức")
+_BROUGHT_REACH = 6  # words from the verb of bringing to "to": "bringing its peacekeeping force there to"
+
+
+def _brought_to(norms: _Words, folded: _Words, rules: FactRules, before: int) -> bool:
+    """The figure ends ``bring(ing) its / the ... force to``: a verb of bringing a few words before ``to``, the force
+    (its name or a word of it) between them, and no part of it (``bringing its contingent to``) or other figure."""
+    to = _ending_at(norms, before, _BROUGHT_TO)
+    if to is None:
+        return False
+    verbs = _find(norms, _BRINGING, to - _scaled(norms, _BROUGHT_REACH), to)
+    if not verbs:
+        return False
+    lo = verbs[-1] + 1
+    named = _find(folded, rules.force, lo, to) or _find(norms, _FORCE_NAMES + _STRENGTH, lo, to) or _find(
+        norms, _FORCE_WORDS, lo, to)
+    return bool(named) and not _find(norms, _PARTS, lo, to) and not any(ch.isdigit() for w in norms[lo:to] for ch in w)
+
+
 # A verb of having right before the figure, with the force named earlier in the sentence.
 HAVE = _words(
     "has", "have", "had", "number", "numbers", "numbered", "numbering", "total", "totals", "totalled", "totaled",
@@ -698,7 +729,8 @@ def _figures(tokens: Sequence[Token], norms: _Words, numbers: Sequence[NumberSpa
             continue
         elif n.start in counted or (figures and _to_after_from(norms, figures[-1], n)):
             figures.append(_Figure(n.value, n.start, n.end, n.end))
-        elif _elided(norms, n) and (any(not (f.bare or f.strong) for f in figures)
+        elif (_elided(norms, n) or (figures and _parallel_from(norms, figures[-1], n))) and (
+                any(not (f.bare or f.strong) for f in figures)
                                     or _moved_alone(tokens, norms, text, stop, n)):
             figures.append(_Figure(n.value, n.start, n.end, n.end, elided=True))
         elif (_thousands(tokens, n) or (n.value < MIN_TOTAL and _after_by(norms, n.start) is not None)) and (
@@ -792,6 +824,19 @@ def _elided(norms: _Words, n: NumberSpan) -> bool:
         n.end < len(norms) and norms[n.end] in _MORE and not _at(norms, n.end + 1, _THAN[0])))
 
 
+def _parallel_from(norms: _Words, prev: _Figure, n: NumberSpan) -> bool:
+    """``200 soldiers from the United Kingdom and some 100 from Romania``, ``200 binh sĩ từ Anh và khoảng 100 từ
+    Romania``: a number with no troop word, joined to a troop figure whose troops come ``from`` somewhere, and itself
+    followed by ``from``, counts troops as that figure does (not ``from 3,800 to 4,500``: its "from" stands before)."""
+    if prev.bare or prev.strong or prev.unit_end == prev.end or n.end >= len(norms) or norms[n.end] not in _FROM_WORD:
+        return False
+    lead = _skip_back(norms, n.start)
+    return (lead >= 1 and norms[lead - 1] in _AND_WORD and prev.unit_end < lead - 1
+            and norms[prev.unit_end] in _FROM_WORD)
+
+
+_FROM_WORD = _word_set("from từ tu")  # with "tu": Vietnamese written without diacritics
+_AND_WORD = _word_set("and plus và cùng cộng va")
 _THAN = _words("than")
 _AFTER_ELIDED = _GAP_STOP | _BARE_NEXT | _TOWARD
 
@@ -1099,7 +1144,7 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         return 0 if of_force and whole else None
     # "KFOR currently numbers about 3,800. The reinforcements will bring it to roughly 4,500": "it" is the force
     # of the sentence before (the figure's sentence is the force's, see ``extract_facts``)
-    if whole and _ending_at(norms, before, _IT_REACH) is not None:
+    if whole and (_ending_at(norms, before, _IT_REACH) is not None or _brought_to(norms, folded, rules, before)):
         return 0
     have = _ending_at(norms, before, HAVE)
     if of_force and have is not None and whole:
@@ -1591,16 +1636,27 @@ _STRENGTH_REACH = 6  # words from the force's strength word to the figure ("KFOR
 _NAMED_NEAR = 3  # words around the strength word where the force is named ("quân số của phái bộ", "KFOR's strength")
 
 
+_LED_BY = _words("do nato dẫn đầu", "do nato chỉ huy", "do nato lãnh đạo", "do na-tô dẫn đầu", "do na-tô chỉ huy",
+                 "led by nato", "commanded by nato", "nato-led", "nato led")
+
+
 def _strength_of_force(fig: _Figure, before: int, norms: _Words, folded: _Words, rules: FactRules) -> bool:
     """``KFOR's strength temporarily rises above 5,000 personnel``, ``quân số của phái bộ hiện vào khoảng 4.700
     người``: the force's strength word a few words before the figure in its clause, nothing moved by a figure
     between (``by``, ``thêm``, ``more``), and no nation's own troops (``its``, ``của mình``) nor a part of the force."""
     reach = _scaled(norms, _STRENGTH_REACH)
+    # "tổng quân số của phái bộ do NATO chỉ huy sẽ vào khoảng": the force's qualifier of who leads it adds no distance
+    reach += sum(len(p) for i in _find(norms, _LED_BY, before - 2 * reach, before) for p in _LED_BY if _at(norms, i, p))
     for at in reversed(_find(norms, _STRENGTH, max(fig.clause[0], before - reach), before)):
         lo, hi = at - _NAMED_NEAR, at + _NAMED_NEAR + 2
-        if not (_find(folded, rules.force, lo, hi) or _find(norms, ANAPHORA, lo, hi) or _unowned(norms, fig, at)):
+        # the force by its name, a word of it, or the alliance's force ("the strength of the NATO-led mission")
+        led = _find(norms, _LED_BY, at, before)
+        if not (_find(folded, rules.force, lo, hi) or _find(norms, ANAPHORA, lo, hi) or _unowned(norms, fig, at)
+                or (led and _alliance_force(norms, at, led[-1] + _NAMED_NEAR + 1))):
             continue
-        return not (any(w in _BY or w == "more" for w in norms[at:before]) or _find(norms, _OWN, lo, before)
+        leading = {k for i in led for p in _LED_BY if _at(norms, i, p) for k in range(i, i + len(p))}  # "led by"
+        return not (any((norms[i] in _BY or norms[i] == "more") and i not in leading for i in range(at, before))
+                    or _find(norms, _OWN, lo, before)
                     or _find(norms, _PARTS, lo, before))
     return False
 
@@ -1626,6 +1682,9 @@ def _force_of_size(fig: _Figure, before: int, norms: _Words, folded: _Words, rul
     if not (_at(norms, after, _STRONG[0]) or (fig.unit_end == fig.end + 1 and _at(norms, fig.end, _STRONG[0]))):
         return False
     lo = fig.head  # the clause's subject, before a relative clause ("KFOR, which is about 4,500 soldiers strong")
+    if before <= fig.clause[0]:
+        # "the NATO-led KFOR mission, about 4,300 troops strong, remains": an apposition sizes the noun before it
+        lo = max((c for c in fig.cuts if c < fig.clause[0]), default=0)
     named = _find(folded, rules.force, lo, before) or _find(norms, _FORCE_NAMES, lo, before)
     return bool(named) and not _find(norms, _PARTS, lo, before)
 
@@ -1882,7 +1941,8 @@ _BELONGING = _word_set("assigned attached belonging belong belongs subordinated 
 _RETURNING = _words("return", "returns", "returned", "returning", "send back", "sends back", "sent back",
                     "sending back", "bring", "brings", "bringing", "brought", "fly", "flies", "flew", "flown",
                     "flying", "đưa", "chở")
-_HOME = _words("home", "homeland", "home country", "quê hương", "quê nhà", "về quê")
+_HOME = _words("home", "homeland", "home country", "quê hương", "quê nhà", "về quê", "base", "bases", "barracks",
+               "home base", "home bases", "garrison", "garrisons")  # "returned to their base in Tidworth"
 _HOSTING = _word_set("to of for")
 _HOME_GAP = 6  # words from the verb to "home": "returning some 500 soldiers to their home"
 
@@ -1914,8 +1974,14 @@ _FOR = _words("for")
 
 
 def _departures(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int) -> list[int]:
-    """``left Kosovo``, ``rời Cô-xô-vô``: a word of leaving followed by the force's place."""
-    return _arrivals(norms, folded, rules, lo, hi, _AWAY)
+    """``left Kosovo``, ``rời Cô-xô-vô``: a word of leaving followed by the force's place; ``returned from Kosovo``,
+    ``trở về từ Kosovo``: a verb of coming back, ``from``, then the force's place or name."""
+    back = [i - 2 for i in _find(folded, rules.place + rules.force, max(lo, 0) + 2, hi + 2)
+            if norms[i - 1] in _FROM_WORD and _ending_at(norms, i - 1, _RETURNING + _COMING_BACK) is not None]
+    return sorted(set(_arrivals(norms, folded, rules, lo, hi, _AWAY) + back))
+
+
+_COMING_BACK = _words("came back", "come back", "comes back", "coming back", "trở về", "quay về", "tro ve", "quay ve")
 
 
 _BY = _word_set("by thêm")
@@ -2066,7 +2132,20 @@ def _reversed_from(fig: _Figure, figs: Sequence[_Figure], kinds: dict[int, int |
 # "we" / "our" is the force speaking in an interview or a statement about it (``Today we are about 4,500``).
 _BACK_REF = _words("we", "our", "chúng tôi", "the contingent", "its contingent", "the mission", "the force",
                    "the troops", "lực lượng này",
-                   "sứ mệnh này", "đội quân", "số quân")
+                   "sứ mệnh này", "đội quân", "số quân", "phái bộ", "sứ mệnh")
+# Back in an article that named the force or its place: the force pointed at (``_BACK_REF``), or the alliance's force
+# (``a force that NATO says now numbers``, ``lực lượng do NATO dẫn đầu``).
+_ALLIANCE_FORCE = _words("force", "forces", "mission", "lực lượng", "phái bộ", "sứ mệnh")
+
+
+def _alliance_force(norms: _Words, lo: int = 0, hi: int | None = None) -> bool:
+    """The alliance and a word of a force both in ``[lo, hi)``: ``the NATO-led mission``, ``lực lượng do NATO``."""
+    return bool(_find(norms, _ALLIANCE, lo, hi) and _find(norms, _ALLIANCE_FORCE, lo, hi))
+
+
+def _points_back(norms: _Words) -> bool:
+    """The sentence points back at the force: a word of it (``_BACK_REF``), or the alliance with a word of a force."""
+    return bool(_find(norms, _BACK_REF)) or _alliance_force(norms)
 _CONTINGENT = _words("contingent", "contingents", "battalion", "company", "brigade", "national", "contributor",
                      "contributors", "đội quân", "tiểu đoàn", "đại đội", "lữ đoàn", "đóng góp", "đơn vị", "phân đội")
 
@@ -2417,6 +2496,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
         # +1 / -1: the sentence before tells troops arriving / leaving (worked out when a figure asks)
         previous_move: Callable[[], int] = _no_move
         previous_rotation: Callable[[], bool] = _no_rotation  # the sentence before tells a rotation
+        named_before = title_names  # the title or a sentence before names the force or its place
         for first, end, start, stop in _sentence_spans(text, tokens):
             sentence = text[start:stop]
             norms = _words_of(sentence, all_norms[first:end])
@@ -2426,13 +2506,16 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             moved = functools.partial(_movement, norms, folded, rules, _clause_cuts(words, text))
             label_before, previous_label = previous_label, _total_label(norms, folded, rules, len(norms))
             if not previous_names_force and not _may_count(sentence, norms):
+                named_before = named_before or names_force
                 previous_names_force = names_force
                 previous_move = moved if names_force else _no_move
                 previous_rotation = functools.partial(_rotation, norms) if names_force else _no_rotation
                 continue
             # under a headline about the force, a sentence that points back at it or tells troops moving is its
-            tied = names_force or previous_names_force or (title_names and bool(
-                _find(norms, _BACK_REF) or moved()))
+            # ... and so does one that points back at the force after the article named it or its place
+            tied = (names_force or previous_names_force or (title_names and bool(_find(norms, _BACK_REF) or moved()))
+                    or (named_before and _points_back(norms)))
+            named_before = named_before or names_force
             previous_names_force = names_force
             move_before = previous_move
             previous_move = moved if tied else _no_move
