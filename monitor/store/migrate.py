@@ -12,10 +12,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
@@ -25,11 +21,16 @@ log = logging.getLogger("monitor.store")
 logging.getLogger("alembic").setLevel(logging.WARNING)  # our own line says what was upgraded
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest revision in MIGRATIONS, written here so that a start on a database already at it needs no Alembic
+# (importing it costs more than the rest of opening the store); a test checks it against Alembic's head.
+HEAD = "0005"
 FIRST_TABLES = frozenset({"source_state", "article", "seen_key", "alert", "delivery"})  # those of 0001
 ADVISORY_LOCK = 0x6D6F6E69  # any constant shared by every instance: "moni"
 
 
-def _config(connection: Connection | None = None) -> AlembicConfig:
+def _config(connection: Connection | None = None):
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -37,11 +38,15 @@ def _config(connection: Connection | None = None) -> AlembicConfig:
 
 
 def head() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def revisions() -> list[tuple[str, str]]:
     """(revision, first line of its description), oldest first."""
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(_config())
     return [(s.revision, (s.doc or "").strip().splitlines()[0]) for s in reversed(list(scripts.walk_revisions()))]
 
@@ -68,9 +73,15 @@ class SchemaState:
         return "made before migrations (no alembic_version table)" if self.legacy else "unrecognised"
 
 
+def _revision(conn: Connection) -> str | None:
+    """The revision recorded in the database (Alembic's one-row table; the history here has a single head)."""
+    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return row[0] if row else None
+
+
 def _state(conn: Connection) -> SchemaState:
     names = set(inspect(conn).get_table_names())
-    revision = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in names else None
+    revision = _revision(conn) if "alembic_version" in names else None
     return SchemaState(revision, frozenset(names & (FIRST_TABLES | {"topic_total", "channel_lease"})))
 
 
@@ -83,6 +94,11 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[SchemaState, str]:
     """Bring the database to ``revision``; returns the state it was in and the revision it is at now.
     All of it or nothing: a failed upgrade leaves the database as it was."""
     with engine.connect() as conn:
+        if revision in ("head", HEAD):  # the usual start: already there, nothing to lock or to load
+            now = _state(conn)
+            if now.revision == HEAD:
+                return now, HEAD
+            conn.rollback()
         if conn.dialect.name == "sqlite":
             before, after = _upgrade_sqlite(conn, revision)
         else:
@@ -133,6 +149,8 @@ def _upgrade(conn: Connection, revision: str) -> tuple[SchemaState, str]:
             f"the database has some of monitor's tables ({', '.join(sorted(before.tables))}) but not "
             f"{', '.join(sorted(FIRST_TABLES - before.tables))}, and no migration record: it was not made by "
             "monitor or is damaged; restore a backup, or point MONITOR_DATABASE_URL to an empty database")
+    from alembic import command
+
     cfg = _config(conn)
     if before.legacy:
         log.info("database made before migrations: recording it at revision 0001, then upgrading")
@@ -141,7 +159,7 @@ def _upgrade(conn: Connection, revision: str) -> tuple[SchemaState, str]:
         raise StoreError(f"the database is at revision {before.revision}, which this version of monitor does "
                          f"not know (its newest is {head()}): a newer version has upgraded it; run that version")
     command.upgrade(cfg, revision)
-    return before, MigrationContext.configure(conn).get_current_revision()
+    return before, _revision(conn)
 
 
 def _known() -> set[str]:
@@ -155,6 +173,6 @@ def require_head(engine: Engine) -> None:
     if now.empty:
         upgrade(engine)
         return
-    if now.revision != head():
-        raise StoreError(f"the database schema is at {now.describe()}, this version needs {head()}: "
+    if now.revision != HEAD:
+        raise StoreError(f"the database schema is at {now.describe()}, this version needs {HEAD}: "
                          "run `monitor db upgrade` (or start `monitor run`, which upgrades it)")

@@ -40,6 +40,21 @@ def _schema_matches_models(engine) -> list:
         return compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
 
 
+def test_the_head_written_in_the_code_is_alembics_and_a_start_at_head_loads_no_alembic(tmp_path):
+    """``migrate.HEAD`` spares a start Alembic's import: it must name the newest migration, and a database
+    already there must open without importing Alembic (a fresh interpreter tells)."""
+    import subprocess
+    import sys
+
+    assert migrate.HEAD == migrate.head()
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    Store(url).close()  # made at head
+    probe = ("import sys; from monitor.store import Store; Store(sys.argv[1]).close(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    out = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
 def test_a_new_database_is_created_at_head_and_matches_the_models(db_url):
     store = Store(db_url)
     try:
