@@ -582,8 +582,9 @@ def _fact_roles(p: _Problems, where: str, raw: dict, terms: dict[str, tuple[str,
 
 
 def _topic(p: _Problems, e: dict, i: int, terms: dict[str, tuple[str, ...]] | None = None) -> Topic | None:
-    from monitor.rules import QuerySyntaxError, compile_topic
+    from monitor.rules import QuerySyntaxError
     from monitor.rules.facts import FactRules
+    from monitor.rules.query import parse
 
     terms = terms or {}
 
@@ -600,8 +601,7 @@ def _topic(p: _Problems, e: dict, i: int, terms: dict[str, tuple[str, ...]] | No
                   max_per_hour=max(0, max_per_hour), digest=_duration(p, where("digest"), e.get("digest"), 0.0),
                   facts=_fact_roles(p, where("facts"), e["facts"], terms) if isinstance(e.get("facts"), dict) else ())
     try:
-        compile_topic(topic.id, topic.name, topic.query, fold_diacritics=topic.fold_diacritics,
-                      threshold=topic.threshold, terms=terms)
+        parse(topic.query, terms)  # what can be wrong in a query is found by reading it; the workers compile it
         FactRules.of(**dict(topic.facts)) if topic.facts else None
     except QuerySyntaxError as err:
         p.add(where("query"), f"syntax error {err}; see docs/rules.md for the rule language")
