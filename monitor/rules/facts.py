@@ -2135,7 +2135,7 @@ _BACK_REF = _words("we", "our", "chúng tôi", "the contingent", "its contingent
                    "sứ mệnh này", "đội quân", "số quân", "phái bộ", "sứ mệnh")
 # Back in an article that named the force or its place: the force pointed at (``_BACK_REF``), or the alliance's force
 # (``a force that NATO says now numbers``, ``lực lượng do NATO dẫn đầu``).
-_ALLIANCE_FORCE = _words("force", "forces", "mission", "lực lượng", "phái bộ", "sứ mệnh")
+_ALLIANCE_FORCE = _words("force", "forces", "mission") + _FORCE_HEADS
 
 
 def _alliance_force(norms: _Words, lo: int = 0, hi: int | None = None) -> bool:
