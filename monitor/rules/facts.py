@@ -836,7 +836,8 @@ def _parallel_from(norms: _Words, prev: _Figure, n: NumberSpan) -> bool:
 
 
 _FROM_WORD = _word_set("from từ tu")  # with "tu": Vietnamese written without diacritics
-_AND_WORD = _word_set("and plus và cùng cộng va")
+_AND = _word_set("and plus và cùng cộng")
+_AND_WORD = _AND | _word_set("va")  # with "va": Vietnamese written without diacritics
 _THAN = _words("than")
 _AFTER_ELIDED = _GAP_STOP | _BARE_NEXT | _TOWARD
 
@@ -922,7 +923,6 @@ _APPOSITION = re.compile(r"[:\u2013\u2014]")
 _DATE_PART = re.compile(r"[/\-.]\d")  # 29/5, 29-5, 29.5: the day before a month
 _DATE_PART_BEFORE = re.compile(r"(?<!\d)(?:[0-2]?\d|3[01])[/\-.]$")  # ... and the month after a day
 _LAST_DAY = 31
-_AND = _word_set("and plus và cùng cộng")
 
 
 def _mark_parts(figures: list[_Figure], norms: _Words) -> list[_Figure]:
@@ -2447,14 +2447,13 @@ def _dated_past(fig: _Figure, words: Sequence[Token], norms: _Words, offset: int
 _TOTAL_WORDS = _words("total", "grand total", "overall", "tổng", "tổng cộng", "tổng số", "tổng quân số", "tong cong",
                       "tong so")
 _TOTAL_LABEL_WORDS = 5
-_TROOPS_OR_STRENGTH_LABEL = UNITS + _STRENGTH  # one list, made once (see ``_CACHE_MAX``)
 
 
 def _total_label(norms: _Words, folded: _Words, rules: FactRules, hi: int) -> bool:
     """``norms[:hi]`` is the label of a total row (see ``_TOTAL_WORDS``)."""
     return (0 < hi <= _TOTAL_LABEL_WORDS and _find(norms, _TOTAL_WORDS, 0, 1) != []
             and not any(w[:1].isdigit() for w in norms[:hi])
-            and bool(_find(folded, rules.force, 0, hi) or _find(norms, _TROOPS_OR_STRENGTH_LABEL, 0, hi)))
+            and bool(_find(folded, rules.force, 0, hi) or _find(norms, _TROOPS_OR_STRENGTH, 0, hi)))
 
 
 def _total_row(norms: _Words, folded: _Words, rules: FactRules, fig: _Figure, label_before: bool) -> bool:
