@@ -200,7 +200,7 @@ def cmd_db(args) -> int:
     try:
         if args.db_command == "current":
             now = migrate.state(engine)
-            latest = migrate.head()
+            latest = migrate.HEAD
             advice = " (current)" if now.revision == latest else f"; this version needs {latest}: monitor db upgrade"
             print(f"{safe_url(url)}: {now.describe()}{advice}")
             return 0 if now.revision == latest else 1

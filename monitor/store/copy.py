@@ -46,7 +46,7 @@ def copy_database(source_url: str, target_url: str, out=sys.stdout) -> int:
                     if len(pk) == 1 and isinstance(pk[0].type, Integer):
                         dst.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
                                          f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"))
-        print(f"copied {safe_url(source_url)} to {safe_url(target_url)} (schema {migrate.head()}):", file=out)
+        print(f"copied {safe_url(source_url)} to {safe_url(target_url)} (schema {migrate.HEAD}):", file=out)
         for name, n in counts.items():
             print(f"  {name:<14} {n} rows", file=out)
         return 0

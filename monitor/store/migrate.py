@@ -38,6 +38,7 @@ def _config(connection: Connection | None = None):
 
 
 def head() -> str:
+    """Alembic's head, read from the migration scripts: what ``HEAD`` must say (its test asks)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config()).get_current_head()
@@ -157,7 +158,7 @@ def _upgrade(conn: Connection, revision: str) -> tuple[SchemaState, str]:
         command.stamp(cfg, "0001")
     if before.revision not in (None, *_known()):
         raise StoreError(f"the database is at revision {before.revision}, which this version of monitor does "
-                         f"not know (its newest is {head()}): a newer version has upgraded it; run that version")
+                         f"not know (its newest is {HEAD}): a newer version has upgraded it; run that version")
     command.upgrade(cfg, revision)
     return before, _revision(conn)
 
