@@ -16,7 +16,7 @@ import math
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,11 @@ class Config:
     @cached_property
     def _source_by_id(self) -> dict[str, Source]:  # a round looks up each of a thousand sources
         return {s.id: s for s in self.sources}
+
+    def topics_only(self) -> Config:
+        """What a parse worker needs to compile the topics: this config without its sources, channels and
+        settings (nothing secret leaves the daemon's process)."""
+        return replace(self, sources=(), channels=(), settings=Settings())
 
     def secrets(self) -> list[str]:
         """Every secret string the config holds, for redaction."""
@@ -582,9 +587,7 @@ def _fact_roles(p: _Problems, where: str, raw: dict, terms: dict[str, tuple[str,
 
 
 def _topic(p: _Problems, e: dict, i: int, terms: dict[str, tuple[str, ...]] | None = None) -> Topic | None:
-    from monitor.rules import QuerySyntaxError
-    from monitor.rules.facts import FactRules
-    from monitor.rules.query import parse
+    from monitor.rules.query import QuerySyntaxError, list_term, parse
 
     terms = terms or {}
 
@@ -602,7 +605,9 @@ def _topic(p: _Problems, e: dict, i: int, terms: dict[str, tuple[str, ...]] | No
                   facts=_fact_roles(p, where("facts"), e["facts"], terms) if isinstance(e.get("facts"), dict) else ())
     try:
         parse(topic.query, terms)  # what can be wrong in a query is found by reading it; the workers compile it
-        FactRules.of(**dict(topic.facts)) if topic.facts else None
+        for _, items in topic.facts:  # and in a fact role's terms, the same way (the workers build the readers)
+            for item in items:
+                list_term(item)
     except QuerySyntaxError as err:
         p.add(where("query"), f"syntax error {err}; see docs/rules.md for the rule language")
     return topic

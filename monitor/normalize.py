@@ -82,6 +82,14 @@ def _same_site(a: str, b: str) -> bool:
     return urlsplit(a).scheme in ("http", "https") and host(a) == host(b) and urlsplit(a).path not in ("", "/")
 
 
+def item_keys(source: Source, url: str, guid: str | None = None) -> list[str]:
+    """The keys an item is known by in the store: its canonical URL, and the source's guid for it."""
+    keys = [f"url:{canonical_url(url)}"]
+    if guid:
+        keys.append(f"guid:{source.id}:{guid.strip()}")
+    return keys
+
+
 def to_utc(moment: datetime | None) -> datetime | None:
     """Aware UTC; a naive time is taken as UTC (as SQLite hands stored times back)."""
     if moment is None:

@@ -21,17 +21,21 @@ from monitor.config import Config
 from monitor.errors import Blocked, FetchError
 from monitor.fetch.client import Fetcher
 from monitor.metrics import METRICS
-from monitor.parse import jobs
-from monitor.parse.budget import InlineParser, ParsePool, ParseTimeout
+from monitor.normalize import item_keys
+from monitor.parse.budget import InlineParser, Job, ParsePool, ParseTimeout
 from monitor.parse.errors import BlockedPage, EntityDeclared, NotAFeed, NotASitemap, ParseError
-from monitor.parse.jobs import Prepared, item_keys
-from monitor.records import Entry, Source
-from monitor.rules import compile_config_topics
+from monitor.records import Entry, Prepared, Source
 from monitor.store import Store, utcnow
 from monitor.store.db import ArticleToSave, NewAlert
 from monitor.store.models import SourceState
 
 log = logging.getLogger("monitor.pipeline")
+
+# the workers' jobs (monitor.parse.jobs), by name: this process never imports the parsers or the rules' compiler
+_JOBS = "monitor.parse.jobs"
+READ_FEED, SITEMAP, LISTING, ARTICLE, PREPARE = (Job(_JOBS, name) for name in (
+    "read_feed_job", "sitemap_job", "listing_job", "article_job", "prepare_articles"))
+COMPILE_TOPICS = Job("monitor.rules", "compile_config_topics")
 
 MAX_BACKOFF = 6 * 3600.0
 _NO_STATE = SourceState(source_id="")  # a source never polled: read only (no ETag, no failures yet)
@@ -80,8 +84,7 @@ class Poller:
         self._topic_conf = {t.id: t for t in config.topics}
         # the workers' own compiled topics: every item is normalized and matched in a worker (see
         # jobs.prepare_articles), under the parse budget, and the daemon's process holds no compiled topics
-        self._worker_topics = self.parser.share("topics", compile_config_topics,
-                                                lambda: jobs.topics_config(config), config)
+        self._worker_topics = self.parser.share("topics", COMPILE_TOPICS, config.topics_only, config)
         self._states: dict | None = None  # every source's state, read once per round (see poll)
         # per feed, the first keys of the items its last poll found stored: the worker that reads the feed next
         # time prepares only the others (a hint to save work; the store still decides what is new). The daemon
@@ -158,24 +161,24 @@ class Poller:
                           final_url: str) -> list[_Candidate]:
         if source.kind == "feed":
             topics = None if source.full_text else self._worker_topics  # full text: the pages are prepared
-            read = await self.parser.run(jobs.read_feed_job, body, final_url, content_type, source, topics,
+            read = await self.parser.run(READ_FEED, body, final_url, content_type, source, topics,
                                          self.stored.get(source.id, frozenset()))
             if read.warnings:
                 log.warning("source %s: feed read with warnings: %s", source.id, "; ".join(read.warnings[:3]))
             return [_Candidate(p.article.url if e is None else e.url, e, keys, fetch_page=source.full_text, prepared=p)
                     for e, keys, p in zip(read.entries, read.keys, read.prepared, strict=True)]
         if source.kind == "sitemap":
-            links = await self.parser.run(jobs.sitemap_job, body, source.link_pattern, final_url)
+            links = await self.parser.run(SITEMAP, body, source.link_pattern, final_url)
             if links and links[0].is_sitemap:  # an index: read its newest child sitemaps
                 children, links = links[:MAX_CHILD_SITEMAPS], []
                 for child in children:
                     got = await self._get(source, child.url, FEED_ACCEPT)
-                    child_links = await self.parser.run(jobs.sitemap_job, got.body, source.link_pattern,
+                    child_links = await self.parser.run(SITEMAP, got.body, source.link_pattern,
                                                         got.final_url)
                     links += [x for x in child_links if not x.is_sitemap]
             return [_Candidate(link.url, None, item_keys(source, link.url)) for link in links]
         try:
-            links = await self.parser.run(jobs.listing_job, body, content_type, final_url, source.extraction,
+            links = await self.parser.run(LISTING, body, content_type, final_url, source.extraction,
                                           source.link_pattern)
         except BlockedPage as e:
             raise _blocked(e, final_url) from None
@@ -191,7 +194,7 @@ class Poller:
         fresh = [c for c in rest if known.isdisjoint(c.keys)]
         unprepared = [c for c in fresh if not c.fetch_page]  # the hint was wrong (a database restored from a backup)
         if unprepared:
-            done = await self.parser.run(jobs.prepare_articles, source, [c.entry for c in unprepared],
+            done = await self.parser.run(PREPARE, source, [c.entry for c in unprepared],
                                          self._worker_topics)
             for c, p in zip(unprepared, done, strict=True):
                 c.prepared = p
@@ -218,7 +221,7 @@ class Poller:
                 page_errors.append(e)
                 log.warning("source %s: article %s: %s", source.id, cand.url, e)
                 continue
-            (prepared,) = await self.parser.run(jobs.prepare_articles, source, [_merge(cand.entry, entry)],
+            (prepared,) = await self.parser.run(PREPARE, source, [_merge(cand.entry, entry)],
                                                 self._worker_topics)
             self._store_prepared(source, [(prepared, cand.keys)], outcome)
         if page_errors:
@@ -231,7 +234,7 @@ class Poller:
     async def _fetch_article(self, source: Source, url: str) -> Entry:
         result = await self._get(source, url, HTML_ACCEPT)
         try:
-            return await self.parser.run(jobs.article_job, result.body, result.content_type, result.final_url,
+            return await self.parser.run(ARTICLE, result.body, result.content_type, result.final_url,
                                          source.extraction, source.language)
         except BlockedPage as e:
             raise _blocked(e, result.final_url) from None

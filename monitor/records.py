@@ -3,6 +3,9 @@
 config ─▶ Source ─▶ fetch ─▶ FetchResult ─▶ parse ─▶ Entry ─▶ normalize ─▶ Article
 ─▶ rules ─▶ Match ─▶ alerts ─▶ (Alert, Delivery rows in the store) ─▶ notify.
 
+A parse worker reads a feed and prepares its new items (normalize, rules, fingerprint): it sends back a
+``FeedRead`` of ``Prepared`` articles, which the daemon's process stores.
+
 Only plain data lives here: no I/O, no behaviour beyond tiny helpers.
 """
 
@@ -140,3 +143,29 @@ class Match:
     score: float
     evidence: Evidence
     facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A feed item made ready to store: the clean article, its topic matches and, when it matches a topic, its
+    body's fingerprint (only the alerts' articles are ever compared for near-duplicates; see Store.save_articles).
+
+    An article that matched no topic comes without its summary and body: the store keeps only its keys, its
+    URL and content hash say whether it is a copy, and each text sent back from a worker costs both processes."""
+
+    article: Article
+    matches: tuple[Match, ...]
+    fingerprint: str | None
+
+
+@dataclass(frozen=True)
+class FeedRead:
+    """A feed read by a worker, and each entry made ready to store there too, unless the poller's hint said it
+    was already stored (None in ``prepared``): a cold feed then costs one trip to a worker, not two. An entry made
+    ready goes back as its article only (None in ``entries``): the daemon needs the entry itself only to prepare
+    it or to fetch its page, and each text sent back costs both processes."""
+
+    warnings: list[str]  # the feed's: bozo errors and skipped items
+    entries: list[Entry | None]
+    keys: list[list[str]]  # each entry's item_keys
+    prepared: list[Prepared | None]

@@ -135,9 +135,9 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
     import asyncio
 
     from monitor.normalize import make_article
-    from monitor.parse import jobs
     from monitor.parse.budget import InlineParser, ParsePool
-    from monitor.records import Entry
+    from monitor.pipeline import COMPILE_TOPICS, PREPARE
+    from monitor.records import Entry, Prepared
     from monitor.rules import compile_config_topics, match_all
 
     first, reloaded = _config(tmp_path, "KFOR AND troops"), _config(tmp_path, "Pristina")
@@ -155,12 +155,12 @@ def test_a_worker_prepares_a_feeds_items_as_the_daemon_would_and_follows_a_reloa
             matches = tuple(match_all(topics, a))  # only an article that matches is fingerprinted
             if not matches:  # and kept whole: the store keeps an unmatched one's keys, URL and hash only
                 a = replace(a, summary="", body="")
-            out.append(jobs.Prepared(a, matches, fingerprint(a.summary, a.body) if matches else None))
+            out.append(Prepared(a, matches, fingerprint(a.summary, a.body) if matches else None))
         return out
 
     async def prepare(parser, config):
-        shared = parser.share("topics", compile_config_topics, lambda: jobs.topics_config(config), config)
-        return await parser.run(jobs.prepare_articles, source, entries, shared)
+        shared = parser.share("topics", COMPILE_TOPICS, config.topics_only, config)
+        return await parser.run(PREPARE, source, entries, shared)
 
     async def main():
         with ParsePool(workers=2, budget=20) as pool:
@@ -218,3 +218,52 @@ def test_a_story_alerted_by_another_instance_on_the_same_database_is_found(tmp_p
     finally:
         mine.close()
         theirs.close()
+
+
+_ROUND_PROBE = """
+import asyncio, functools, http.server, sys, threading
+from pathlib import Path
+folder = Path(sys.argv[1])
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+handler.log_message = lambda *a: None
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+(folder / "m.toml").write_text((folder / "m.toml.in").read_text().replace("PORT", str(server.server_port)))
+from monitor import config as config_mod
+from monitor.daemon import Daemon
+from monitor.store import Store
+config = config_mod.load(str(folder / "m.toml"))
+outcomes = asyncio.run(Daemon(config, Store(config.settings.database)).run_once())
+heavy = ("bs4", "soupsieve", "feedparser", "ahocorasick", "monitor.parse.jobs", "monitor.parse.feed",
+         "monitor.parse.page", "monitor.rules.engine", "monitor.rules.facts", "monitor.rules.prefilter")
+print(sum(len(o.alerts) for o in outcomes), [o.error for o in outcomes if not o.ok],
+      sorted(m for m in sys.modules if m.startswith(heavy)))
+"""
+
+
+def test_a_round_in_the_daemons_process_imports_no_parser_and_no_rules_compiler(tmp_path) -> None:
+    """The parse workers read the feeds and compile and match the topics: the daemon's own process sends them
+    the jobs by name and never imports those modules (BeautifulSoup, feedparser, the facts' patterns), which
+    would cost every start and every ``monitor`` command. A fresh interpreter runs a real round on loopback
+    with the shipped rules and tells."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parents[1] / "rules.toml"
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Desk</title>'
+        "<item><title>NATO sends 500 more troops to KFOR</title><link>http://example.test/kfor-500</link>"
+        "<guid>kfor-500</guid><description>NATO will deploy 500 additional troops to its Kosovo Force (KFOR) "
+        "after the clashes in the north, bringing KFOR to about 4,500 soldiers.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    (tmp_path / "m.toml.in").write_text(
+        f'[monitor]\ndatabase = "sqlite:///{(tmp_path / "m.db").as_posix()}"\nallow_private_addresses = true\n'
+        f'robots_txt = false\ntopics_file = "{rules.as_posix()}"\n\n[[source]]\nid = "desk"\nkind = "feed"\n'
+        'url = "http://127.0.0.1:PORT/feed.xml"\ninterval = "1h"\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _ROUND_PROBE, str(tmp_path)], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    alerts, errors, heavy = out.stdout.strip().rsplit("\n", 1)[-1].split(" ", 2)
+    assert errors == "[]" and int(alerts) >= 1, out.stdout + out.stderr[-3000:]  # the round read and matched it
+    assert heavy == "[]", heavy

@@ -22,6 +22,7 @@ job's arguments stands for the worker's value.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import multiprocessing
 import os
 import signal
@@ -43,6 +44,18 @@ class ParseTimeout(ParseError):
 
 class WorkerCrashed(ParseError):
     """The worker process died while parsing (out of memory, a crash in a C library)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """A worker's function, named by its module and its name: the daemon's process sends the name, and only the
+    worker imports the module (the daemon never loads the parsers, the query compiler or the fact readers)."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)(*args)
 
 
 @dataclass(frozen=True)
@@ -95,8 +108,6 @@ def _rebuild(reply: tuple) -> Exception:
     if kind == "blocked":
         return BlockedPage(reply[1])
     if kind == "parse":
-        import importlib
-
         cls = getattr(importlib.import_module(reply[1]), reply[2], ParseError)
         return cls(reply[3]) if isinstance(cls, type) and issubclass(cls, ParseError) else ParseError(reply[3])
     return RuntimeError(reply[1])
@@ -231,4 +242,4 @@ class InlineParser:
         return []
 
 
-__all__ = ["InlineParser", "ParsePool", "ParseTimeout", "Shared", "WorkerCrashed"]
+__all__ = ["InlineParser", "Job", "ParsePool", "ParseTimeout", "Shared", "WorkerCrashed"]

@@ -6,52 +6,17 @@ after them (normalize, rules, fingerprint), never the store or the fetcher.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from monitor.config import Config, Settings
 from monitor.dedup import fingerprint
-from monitor.normalize import canonical_url, make_article
+from monitor.normalize import item_keys, make_article
 from monitor.parse.encoding import decode
 from monitor.parse.errors import BlockedPage
 from monitor.parse.feed import parse_feed
 from monitor.parse.page import extract_article, find_links, looks_blocked
 from monitor.parse.sitemap import SitemapLink, parse_sitemap
-from monitor.records import Article, Entry, Extraction, Match, Source
+from monitor.records import Entry, Extraction, FeedRead, Prepared, Source
 from monitor.rules import TopicSet, match_all
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A feed item made ready to store: the clean article, its topic matches and, when it matches a topic, its
-    body's fingerprint (only the alerts' articles are ever compared for near-duplicates; see Store.save_articles).
-
-    An article that matched no topic comes without its summary and body: the store keeps only its keys, its
-    URL and content hash say whether it is a copy, and each text sent back from a worker costs both processes."""
-
-    article: Article
-    matches: tuple[Match, ...]
-    fingerprint: str | None
-
-
-@dataclass(frozen=True)
-class FeedRead:
-    """A feed read by a worker, and each entry made ready to store there too, unless the poller's hint said it
-    was already stored (None in ``prepared``): a cold feed then costs one trip to a worker, not two. An entry made
-    ready goes back as its article only (None in ``entries``): the daemon needs the entry itself only to prepare
-    it or to fetch its page, and each text sent back costs both processes."""
-
-    warnings: list[str]  # the feed's: bozo errors and skipped items
-    entries: list[Entry | None]
-    keys: list[list[str]]  # each entry's item_keys
-    prepared: list[Prepared | None]
-
-
-def item_keys(source: Source, url: str, guid: str | None = None) -> list[str]:
-    """The keys an item is known by in the store: its canonical URL, and the source's guid for it."""
-    keys = [f"url:{canonical_url(url)}"]
-    if guid:
-        keys.append(f"guid:{source.id}:{guid.strip()}")
-    return keys
 
 
 def read_feed_job(body: bytes, url: str, content_type: str, source: Source, topics: TopicSet | None,
@@ -82,12 +47,6 @@ def prepare_articles(source: Source, entries: list[Entry], topics: TopicSet) -> 
         else:
             out.append(Prepared(replace(article, summary="", body=""), (), None))
     return out
-
-
-def topics_config(config: Config) -> Config:
-    """What a worker needs to compile the topics: the config without its sources, channels and settings
-    (nothing secret leaves the daemon's process)."""
-    return replace(config, sources=(), channels=(), settings=Settings())
 
 
 def sitemap_job(body: bytes, link_pattern: str | None, url: str) -> list[SitemapLink]:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from monitor.rules.engine import ArticleIndex, CompiledTopic, TopicSet, compile_topic, match_all
-from monitor.rules.facts import FactRules
-from monitor.rules.query import QuerySyntaxError
+from monitor.lazy import exports
+
+_NAMES = {"ArticleIndex": "engine", "CompiledTopic": "engine", "TopicSet": "engine", "compile_topic": "engine",
+          "match_all": "engine", "FactRules": "facts", "QuerySyntaxError": "query"}
+__getattr__ = exports(__name__, _NAMES)  # each submodule imported when one of its names is first used
 
 if TYPE_CHECKING:
     from monitor.config import Config
+    from monitor.rules.engine import ArticleIndex, CompiledTopic, TopicSet, compile_topic, match_all
+    from monitor.rules.facts import FactRules
+    from monitor.rules.query import QuerySyntaxError
 
 __all__ = ["ArticleIndex", "CompiledTopic", "FactRules", "QuerySyntaxError", "TopicSet", "compile_config_topics",
            "compile_topic", "match_all"]
@@ -22,6 +27,9 @@ __all__ = ["ArticleIndex", "CompiledTopic", "FactRules", "QuerySyntaxError", "To
 
 def compile_config_topics(config: Config) -> TopicSet:
     """Every topic of a (validated) config compiled once, together, with its named term lists and facts."""
+    from monitor.rules.engine import TopicSet, compile_topic
+    from monitor.rules.facts import FactRules
+
     return TopicSet(
         compile_topic(t.id, t.name, t.query, fold_diacritics=t.fold_diacritics, threshold=t.threshold,
                       terms=config.terms, facts=FactRules.of(**dict(t.facts)) if t.facts else None)

@@ -17,7 +17,7 @@ from sqlmodel import SQLModel
 from monitor.cli import main
 from monitor.config import load
 from monitor.daemon import Daemon
-from monitor.parse.jobs import item_keys
+from monitor.normalize import item_keys
 from monitor.store import Store, StoreError, migrate
 from monitor.store.db import alert_id_for, open_engine
 from tests.notify.helpers import Feed, story, write_config
