@@ -1,7 +1,9 @@
 """The jobs the pipeline hands to a worker process: plain functions, bytes (or entries) in, records out.
 
 They live here, apart from the pipeline, so a worker imports only the parsers and the pure stages
-after them (normalize, rules, fingerprint), never the store or the fetcher.
+after them (normalize, rules, fingerprint), never the store or the fetcher; and the daemon's process, which
+names them (``monitor.pipeline``'s ``Job``s), never imports this module. What they send back is in
+``monitor.records`` (``FeedRead``, ``Prepared``).
 """
 
 from __future__ import annotations
