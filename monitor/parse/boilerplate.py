@@ -11,6 +11,7 @@ item shows its title twice) is dropped. Each rule keeps a line that is the artic
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from monitor.parse.text import norm_space
 
@@ -47,6 +48,15 @@ _TEASER = re.compile(
     r"|^>>+\s*(?:xem|đọc|read|see)\b",
     re.I,
 )
+
+
+def _fold(s: str) -> str:
+    """``s`` without diacritics (``đ`` → ``d``), as a page copied without them writes Vietnamese."""
+    decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_RELATED_HEADING_FOLDED = re.compile(_fold(_RELATED_HEADING.pattern), re.I)
 _TEASER_MAX = 200
 _HEADING_TAIL = re.compile(r"\s*[:：»›>\-–—]*\s*$")
 
@@ -199,7 +209,11 @@ def title_before_caption(line: str) -> str:
 def _related_heading(line: str) -> bool:
     if not line or len(line) > 40:
         return False
-    return _RELATED_HEADING.fullmatch(_HEADING_TAIL.sub("", line)) is not None
+    head = _HEADING_TAIL.sub("", line)
+    if _RELATED_HEADING.fullmatch(head) is not None:
+        return True
+    # a page copied without diacritics ("Bai viet lien quan:", "Tin khac") has its headings folded too
+    return head.isascii() and _RELATED_HEADING_FOLDED.fullmatch(head) is not None
 
 
 def _follow_line(line: str) -> bool:
