@@ -239,7 +239,7 @@ ADD = _words(
     "thêm", "bổ sung", "tăng cường", "tăng viện", "điều", "điều động", "triển khai", "gửi", "tới kosovo",
     "đến kosovo", "gia nhập", "tăng", "tăng thêm", "đã tới", "đã đến", "sẽ tới", "sẽ đến", "hạ cánh", "touched down",
     "touch down", "touches down", "cử thêm", "đã cử", "sẽ cử", "phái thêm", "lên đường", "đã có mặt",
-    "augment*", "beef up", "beefs up", "beefed up",
+    "augment*", "beef up", "beefs up", "beefed up", "bring in", "brings in", "bringing in", "brought in",
 )
 # ``bắt đầu tới Cô-xô-vô``, ``flown into Kosovo``: a word of direction right before the place is an arrival.
 _TOWARD = _word_set("to into tới đến sang vào toi den vao")
@@ -252,7 +252,8 @@ _CUT = _words("cut", "cuts", "cutting", "reduc*", "decreas*", "trim", "trims", "
 REMOVE = _CUT + _words(
     "withdraw*", "withdrew", "pull", "pulls", "pulled", "pulling", "bring home", "brings home",
     "brought home", "bring back", "return home", "returns home", "returned home", "returning home", "go home",
-    "goes home", "went home", "going home", "come home", "came home", "coming home", "head home", "headed home",
+    "goes home", "went home", "going home", "gone home", "come home", "came home", "coming home", "head home",
+    "headed home",
     "draw down", "drawdown", "repatriat*", "leave", "leaving", "shed", "sheds", "shedding",
     "rút", "rút quân", "giảm", "về nước", "trở về", "hồi hương", "rời", "rời khỏi",
     "recall", "recalls", "recalled", "recalling", "triệu hồi", "triệu tập về", "rút về",
@@ -750,9 +751,13 @@ def _now_apposition(tokens: Sequence[Token], norms: _Words, text: str, stop: int
                     unit: int) -> bool:
     """``the Hungarian presence in Kosovo, currently some 370 personnel, will reach``, ``lực lượng Hungary, hiện khoảng
     370 quân nhân, sẽ``: troops of now in a clause of their own, opened after a comma and closed by the troop word, are
-    a size the clause states, whatever moves around it."""
-    opened = lead > 0 and text[tokens[lead - 1].end : tokens[lead].start].strip() == ","
+    a size the clause states, whatever moves around it; and so are troops in a clause that a verb of having or "of"
+    opens (``the Italian contingent, of about 800 soldiers, is``, ``a battalion, numbering about 500 personnel,``)."""
     closed = _CLAUSE_END.match(text, tokens[unit - 1].end, stop) is not None
+    opener = _ending_at(norms, lead, _SIZE_OPENERS)
+    if closed and opener and text[tokens[opener - 1].end : tokens[opener].start].strip() == ",":
+        return True
+    opened = lead > 0 and text[tokens[lead - 1].end : tokens[lead].start].strip() == ","
     return opened and closed and bool(_find(norms, _NOW, lead, start))
 
 
@@ -1265,6 +1270,10 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
         # troops", with no movement: the force's own troops
         return 0 if whole and _force_troops(fig, before, norms, folded, rules) else None
     removes, adds = _past_participle(norms, fig, removes, adds)
+    if removes and adds:
+        # "đã kết thúc nhiệm vụ tăng cường cho KFOR và trở về nước", "ended their reinforcement mission and went home":
+        # a word of adding that names a task tells what the troops did, not where they go now
+        adds = [i for i in adds if not (_find(norms, _TASKS, i - _TASK_GAP, i) or _find(norms, _TASKS, i + 1, i + 2))]
     if not (removes and adds):
         return -1 if removes else 1
     # "sẽ rời căn cứ ở Craiova để tới Kosovo", "will leave their barracks in Germany for Kosovo": a word of leaving
@@ -1280,6 +1289,8 @@ def _classify(fig: _Figure, norms: _Words, folded: _Words, rules: FactRules) -> 
 
 
 _GOVERNING_GAP = 3  # words between a verb and the troops it governs ("rút toàn bộ", "withdraw all its")
+_TASKS = _words("mission", "missions", "nhiệm vụ", "sứ mệnh", "tour", "deployment")  # what troops came to do
+_TASK_GAP = 2  # words from the task to the word of adding that names it ("mission of reinforcing")
 # words of the predicate after a relative clause where its verb of moving stands ("will be withdrawn")
 _RELATIVE_REACH = 4
 # Right after the troops, a participle that tells how they came or went (``500 soldiers sent to Kosovo last June``,
@@ -1304,7 +1315,9 @@ def _past_participle(norms: _Words, fig: _Figure, removes: list[int], adds: list
         p += 1
     hi = fig.clause[1]
     if p in adds:
-        later = _removed_in(norms, p + 1, hi)
+        # after troops sent, coming back is leaving, wherever to (``sent to bolster KFOR ... have returned to the UK``)
+        back = [i for i in _find(norms, _BACK_AGAIN, p + 1, hi) if not _negated(norms, i)]
+        later = sorted(set(_removed_in(norms, p + 1, hi) + back))
         return (removes + later, [i for i in adds if not p <= i < later[0]]) if later else (removes, adds)
     if p in removes:
         later = _added_in(norms, p + 1, hi)
@@ -1495,7 +1508,8 @@ def _unit_size(norms: _Words, fig: _Figure) -> bool:
     return bool(_find(norms, _UNIT_NOUNS, max(fig.clause[0], have - reach), have))
 
 
-_MADE_OF = _words("with", "comprising", "consisting of", "made up of", "với", "gồm", "bao gồm", "gồm có")
+_MADE_OF = _words("with", "comprising", "consisting of", "made up of", "numbering", "totalling", "totaling", "với",
+                  "gồm", "bao gồm", "gồm có", "có")
 _MADE_OF_REACH = 8  # words from "with" to the figure: a list of what the unit has ("two transport helicopters and")
 
 
@@ -1573,6 +1587,7 @@ def _recipient(norms: _Words, before: int) -> bool:
 
 
 _OF = _words("of", "của", "thuộc")
+_SIZE_OPENERS = _HAS + _OF  # words that open a clause of a size (see ``_now_apposition``)
 _RELATIVE = _word_set("which that whose vốn")
 _POSSESSIVE = _words("s")
 
@@ -1754,8 +1769,19 @@ _SINCE = _words("since", "ever since", "kể từ", "kể từ năm", "ke tu", "
 _PERFECT_REACH = 5  # words before the figure where the perfect's auxiliary stands ("has so far sent more than")
 
 
+def _aside(norms: _Words, fig: _Figure, i: int) -> bool:
+    """Word ``i`` stands in a clause other than the figure's that describes its noun's state or past (``200 soldiers,
+    already deployed in the region for exercises, will join KFOR``, ``200 binh sĩ, vốn đang ở đây để diễn tập, sẽ``):
+    it tells where the troops were, not what the figure counts."""
+    if fig.clause[0] <= i < fig.clause[1]:
+        return False
+    lo = max((c for c in fig.cuts if c <= i), default=0)
+    return lo > 0 and any(w in _STILL or w in _RELATIVE or w == "who" for w in norms[lo : lo + 2])
+
+
 def _cumulative(norms: _Words, fig: _Figure) -> bool:
-    if _find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW):
+    if [i for i in _find(norms, _CUMULATIVE, fig.start - _CUMULATIVE_WINDOW, fig.unit_end + _CUMULATIVE_WINDOW)
+            if not _aside(norms, fig, i)]:
         return True
     hi = min(fig.unit_end + _CUMULATIVE_WINDOW, fig.clause[1])
     since = [i for i in _find(norms, _SINCE, fig.unit_end, hi)
@@ -1909,9 +1935,16 @@ def _corrected(norms: _Words, fig: _Figure) -> bool:
     return bool(wrong) and not _find(norms, _BUT, wrong[-1] + 1, lead)
 
 
+# "no" before a plan or intention denies what is planned: "there is no announced plan to withdraw", "no intention to".
+_PLANNED = _word_set("plan plans intention intentions decision")
+
+
 def _negated(norms: _Words, i: int, window: int = 4) -> bool:
     """A word of moving troops with a negation in the few words before it (``will not send``, ``không rút``,
-    ``không có kế hoạch rút``)."""
+    ``không có kế hoạch rút``, ``no announced plan to withdraw``)."""
+    if any(norms[k] == "no" and not _PLANNED.isdisjoint(norms[k + 1 : min(k + 3, i)])
+           for k in range(max(i - window, 0), i)):
+        return True
     return any(not _find(norms, _AIR, k, k + 1) for k in _find(norms, _NEGATION, i - window, i))
 
 
@@ -1938,9 +1971,9 @@ _BELONGING = _word_set("assigned attached belonging belong belongs subordinated 
 # A verb of bringing back that sends the troops it governs home (``returning some 500 soldiers to their home
 # garrisons``, ``flying the 200 troops back home``, ``đưa 200 binh sĩ trở về quê hương``); not ``home to`` (a base
 # that hosts troops: ``Camp Bondsteel, home to 600 U.S. troops``).
-_RETURNING = _words("return", "returns", "returned", "returning", "send back", "sends back", "sent back",
-                    "sending back", "bring", "brings", "bringing", "brought", "fly", "flies", "flew", "flown",
-                    "flying", "đưa", "chở")
+_RETURN = _words("return", "returns", "returned", "returning")
+_RETURNING = _RETURN + _words("send back", "sends back", "sent back", "sending back", "bring", "brings", "bringing",
+                              "brought", "fly", "flies", "flew", "flown", "flying", "đưa", "chở")
 _HOME = _words("home", "homeland", "home country", "quê hương", "quê nhà", "về quê", "base", "bases", "barracks",
                "home base", "home bases", "garrison", "garrisons")  # "returned to their base in Tidworth"
 _HOSTING = _word_set("to of for")
@@ -1975,13 +2008,19 @@ _FOR = _words("for")
 
 def _departures(norms: _Words, folded: _Words, rules: FactRules, lo: int, hi: int) -> list[int]:
     """``left Kosovo``, ``rời Cô-xô-vô``: a word of leaving followed by the force's place; ``returned from Kosovo``,
-    ``trở về từ Kosovo``: a verb of coming back, ``from``, then the force's place or name."""
+    ``trở về từ Kosovo``: a verb of coming back, ``from``, then the force's place or name; ``have returned to the
+    UK``: a verb of coming back, ``to``, then no place or name of the force (``will return to Kosovo`` arrives)."""
     back = [i - 2 for i in _find(folded, rules.place + rules.force, max(lo, 0) + 2, hi + 2)
             if norms[i - 1] in _FROM_WORD and _ending_at(norms, i - 1, _RETURNING + _COMING_BACK) is not None]
+    back += [i for i in _find(norms, _BACK_AGAIN, lo, hi) if _at(norms, i + 1, _TO_Y[0]) and not (
+        _find(folded, rules.place, i + 2, i + 2 + _BACK_TO_REACH) or _find(folded, rules.force, i + 2,
+                                                                               i + 2 + _BACK_TO_REACH))]
     return sorted(set(_arrivals(norms, folded, rules, lo, hi, _AWAY) + back))
 
 
 _COMING_BACK = _words("came back", "come back", "comes back", "coming back", "trở về", "quay về", "tro ve", "quay ve")
+_BACK_AGAIN = _RETURN + _COMING_BACK  # troops coming back (see ``_departures``, ``_past_participle``)
+_BACK_TO_REACH = 4  # words after "to" where the force's place is looked for ("return to northern Kosovo")
 
 
 _BY = _word_set("by thêm")
@@ -2222,6 +2261,8 @@ def _elsewhere(tokens: Sequence[Token], text: str, norms: _Words, folded: _Words
     for i in range(fig.unit_end, hi):
         if norms[i] not in (_WHERE if not named else _WHITHER):
             continue
+        if _ending_at(norms, i, _BACK_AGAIN) is not None:
+            return False  # "returned to Germany": troops coming home from the force
         if not text[tokens[i + 1].start : tokens[i + 1].end][:1].isupper() or norms[i + 1] in _NOT_A_PLACE:
             continue
         if not named:
@@ -2323,6 +2364,7 @@ def _said_added(norms: _Words, fig: _Figure) -> bool:
     ``200 reinforcements``) or a verb of adding to the force (``bổ sung``, ``tăng cường``, ``reinforce``)."""
     lead = _skip_back(norms, fig.start)
     return (any(w in _ADD_ADJ for w in norms[lead : fig.unit_end]) or fig.end < len(norms) and norms[fig.end] in _MORE
+            or _difference(norms, fig) == 1
             or bool(_find(norms, _REINFORCEMENTS, fig.end, fig.unit_end) or _find(norms, _ADDED_TO, 0, len(norms))))
 
 
@@ -2340,21 +2382,37 @@ def _said_cut(norms: _Words, fig: _Figure) -> bool:
                 or any(_find(norms, _CONTRIBUTION, i + 1, i + 1 + _OUT_OF_GAP) for i in out_of))
 
 
-# A cut told as a difference from what was there: "150 fewer soldiers (than the unit it replaces)", "ít hơn khoảng 150
-# binh sĩ so với ..." (not "fewer than 150 soldiers", nor "ít hơn 150 binh sĩ" with nothing compared: an approximation).
-_FEWER = _word_set("fewer less")
+# A change told as a difference from what was there: "150 fewer soldiers (than the unit it replaces)", "ít hơn khoảng
+# 150 binh sĩ so với ...", "70 soldiers larger than the previous rotation", "nhiều hơn 70 binh sĩ so với đợt trước"
+# (not "fewer than 150 soldiers", "more than 70 soldiers", nor "ít hơn 150 binh sĩ" with nothing compared: an
+# approximation).
+_FEWER = _word_set("fewer less smaller")
+_LARGER = _word_set("more larger bigger")
 _FEWER_BEFORE = _words("ít hơn", "it hon")
+_LARGER_BEFORE = _words("nhiều hơn", "đông hơn", "lớn hơn", "nhieu hon", "dong hon", "lon hon")
 _FEWER_REACH = 3  # words before the figure where "ít hơn" stands ("ít hơn khoảng")
 _COMPARED = _words("so với", "so voi", "compared with", "compared to")
 _COMPARED_REACH = 3  # words after the troop word where "so với" stands
 
 
+def _difference(norms: _Words, fig: _Figure) -> int:
+    """-1 when the figure's troops are a difference of fewer, +1 of more (see ``_FEWER``), else 0."""
+    if any(w in _FEWER for w in norms[fig.end : fig.unit_end]):
+        return -1
+    after = fig.unit_end
+    # "70 soldiers larger than the previous one", in the figure's clause ("320 soldiers, more than any other" is a size)
+    if after + 1 < min(fig.clause[1], len(norms)) and norms[after + 1] == "than" and norms[after] in _FEWER | _LARGER:
+        return -1 if norms[after] in _FEWER else 1
+    if not _find(norms, _COMPARED, fig.unit_end, fig.unit_end + _COMPARED_REACH):
+        return 0
+    if _find(norms, _FEWER_BEFORE, fig.start - _FEWER_REACH, fig.start):
+        return -1
+    return 1 if _find(norms, _LARGER_BEFORE, fig.start - _FEWER_REACH, fig.start) else 0
+
+
 def _fewer(norms: _Words, fig: _Figure) -> bool:
     """The figure's troops are a difference of fewer (see ``_FEWER``)."""
-    if any(w in _FEWER for w in norms[fig.end : fig.unit_end]):
-        return True
-    return bool(_find(norms, _FEWER_BEFORE, fig.start - _FEWER_REACH, fig.start)
-                and _find(norms, _COMPARED, fig.unit_end, fig.unit_end + _COMPARED_REACH))
+    return _difference(norms, fig) == -1
 
 
 _OUT_OF = _words("from", "out of", "khỏi", "ra khỏi")
@@ -2496,11 +2554,15 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
         previous_move: Callable[[], int] = _no_move
         previous_rotation: Callable[[], bool] = _no_rotation  # the sentence before tells a rotation
         named_before = title_names  # the title or a sentence before names the force or its place
+        # the sentence before names another force and not this one: "the mission" after it is that force
+        previous_names_other = False
         for first, end, start, stop in _sentence_spans(text, tokens):
             sentence = text[start:stop]
             norms = _words_of(sentence, all_norms[first:end])
             folded = _Words(all_folded[first:end])
             names_force = bool(_find(folded, rules.force) or _find(folded, rules.place))
+            other_before, previous_names_other = previous_names_other, not names_force and bool(
+                rules.others and _find(folded, rules.others))
             words = tokens[first:end]
             moved = functools.partial(_movement, norms, folded, rules, _clause_cuts(words, text))
             label_before, previous_label = previous_label, _total_label(norms, folded, rules, len(norms))
@@ -2512,8 +2574,10 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                 continue
             # under a headline about the force, a sentence that points back at it or tells troops moving is its
             # ... and so does one that points back at the force after the article named it or its place
-            tied = (names_force or previous_names_force or (title_names and bool(_find(norms, _BACK_REF) or moved()))
-                    or (named_before and _points_back(norms)))
+            # ("EUFOR has been reinforced. The mission now counts around 1,500 soldiers": EUFOR's, not the force's)
+            tied = (names_force or previous_names_force or (title_names and bool(
+                (_find(norms, _BACK_REF) and not other_before) or moved()))
+                    or (named_before and not other_before and _points_back(norms)))
             named_before = named_before or names_force
             previous_names_force = names_force
             move_before = previous_move
@@ -2554,8 +2618,8 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
                         found.append(("change", fig.value * kind))
                     continue
                 kind = kinds[fig.start] = _classify(fig, norms, folded, rules)
-                if kind != 0 and _fewer(norms, fig) and not _no_change(norms, fig, -1):
-                    kind = kinds[fig.start] = -1  # "the new rotation brings 150 fewer soldiers": a net cut
+                if kind != 0 and (diff := _difference(norms, fig)) and not _no_change(norms, fig, diff):
+                    kind = kinds[fig.start] = diff  # "the new rotation brings 150 fewer soldiers": a net cut
                 if (kind is None and (fig.part or _unit_size(norms, fig) or not (names_force or _size(norms, fig)))
                         and not fig.bare
                         and not _cumulative(norms, fig) and not _serving_elsewhere(norms, folded, fig, rules)
