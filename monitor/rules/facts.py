@@ -871,15 +871,21 @@ _PEOPLE_REACH = 8
 _PERCENT = re.compile(r"\s*%")
 _PERCENT_WORD = _words("percent", "per cent", "phần trăm")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+# A short name in brackets (``the NATO-led Kosovo Force (KFOR) has returned``, ``Cô-xô-vô (Kosovo)``): no clause.
+_BRACKETED_NAME = re.compile(r"\(\s*[^\W\d][\w\-.]*(?:\s+[^\W\d][\w\-.]*)?\s*\)")
 
 
 def _clause_cuts(tokens: Sequence[Token], text: str) -> list[int]:
-    """Where the clauses of a sentence (its ``tokens``) start: after a comma, a bracket, a colon or a dash."""
+    """Where the clauses of a sentence (its ``tokens``) start: after a comma, a bracket, a colon or a dash; not around
+    a short name in brackets."""
     if not tokens:
         return []
     starts = [t.start for t in tokens]
     cuts: list[int] = []
+    named = [m.span() for m in _BRACKETED_NAME.finditer(text, tokens[0].start, tokens[-1].end)]
     for m in _CLAUSE_MARK.finditer(text, tokens[0].end, tokens[-1].start):
+        if any(a <= m.start() < b for a, b in named):
+            continue
         i = bisect_right(starts, m.start())  # the token after the mark, unless the mark is inside a number
         if tokens[i - 1].end <= m.start() and (not cuts or cuts[-1] != i):
             cuts.append(i)
@@ -913,8 +919,10 @@ def _in_clauses(figures: list[_Figure], tokens: Sequence[Token], text: str) -> l
                        or _naming(tokens[cuts[k - 2] : cuts[k - 1]])):
             head = cuts[k - 3] if k >= 3 else 0
         # "..., and the EU's EUFOR operation in Bosnia, which has about 1,100 troops": a relative clause is about the
-        # clause before it, where its subject stands
-        elif k and norm_word(tokens[cuts[k - 1]].norm, False) in _RELATIVE:
+        # clause before it, where its subject stands, and so is an apposition of a size ("Lực lượng EUFOR, với quân
+        # số khoảng 1.100 người, ...", "the EU force, with some 1,100 troops, ...")
+        elif k and (norm_word(tokens[cuts[k - 1]].norm, False) in _RELATIVE
+                    or norm_word(tokens[cuts[k - 1]].norm, True) in _WITH_FOLDED):
             head = cuts[k - 2] if k >= 2 else 0
         out.append(replace(f, clause=(cuts[k - 1] if k else 0, cuts[k] if k < len(cuts) else len(tokens)),
                            head=head, cuts=tuple(cuts)))
@@ -1298,6 +1306,8 @@ _RELATIVE_REACH = 4
 _PARTICIPLE_MOVES = _word_set(
     "sent deployed dispatched redeployed flown brought withdrawn pulled recalled moved transferred")
 _PASSIVE = _word_set("được đã duoc da")
+# between a relative word and its participle (``a battalion of 500 soldiers that was sent this summer``)
+_AUXILIARY = _word_set("was were had has have been")
 _PARTICIPLE_GAP = 3  # words of a nation's name between the troops and "được": "binh sĩ Thổ Nhĩ Kỳ được điều"
 
 
@@ -1309,7 +1319,9 @@ def _past_participle(norms: _Words, fig: _Figure, removes: list[int], adds: list
     dropped; (removes, adds)."""
     p = next((k for k in range(fig.unit_end, min(fig.unit_end + _PARTICIPLE_GAP + 1, len(norms)))
               if norms[k] in _PASSIVE or norms[k] in _PARTICIPLE_MOVES), None)
-    if p is None or p > _troop_noun_end(norms, fig) and norms[p] not in ("được", "duoc"):
+    if p is None or p > _troop_noun_end(norms, fig) and norms[p] not in ("được", "duoc") and not (
+            (norms[fig.unit_end] in _RELATIVE or norms[fig.unit_end] == "who")
+            and set(norms[fig.unit_end + 1 : p]) <= _AUXILIARY):
         return removes, adds
     while p < len(norms) and norms[p] in _PASSIVE:
         p += 1
@@ -1355,6 +1367,7 @@ _REMAINING = _words("leaving", "leaves", "leave", "left", "left with", "còn l�
                     "sẽ còn lại", "để lại")
 _LEAVING = _words("leaving", "leaves", "leave", "left")
 _WITH = _words("with", "với")
+_WITH_FOLDED = frozenset({"with", "voi"})  # "với" as ``_in_clauses`` compares it, diacritics folded
 _LEFT_WITH_GAP = 4  # words between "leaving" and "with": "leaving the Italian contingent with"
 
 
@@ -1738,18 +1751,35 @@ _PAST = _words("at its peak", "at the peak", "at their peak", "at its height", "
                "thời kỳ cao điểm", "thời kỳ đỉnh điểm", "lúc đỉnh điểm", "lúc đỉnh cao", "đã từng", "từng có",
                "từng đóng góp", "từng duy trì", "từng triển khai", "từng điều", "từng gửi", "từng cử", "từng lên tới",
                "từng lên đến", "từng đạt", "từng là",
-               # a lead that dates the clause to a time told before it: "At the time, KFOR numbered about 3,700"
-               "at the time", "at that time", "back then", "by then", "vào thời điểm đó", "thời điểm đó",
-               "khi đó", "lúc đó", "khi ấy", "lúc ấy", "thời điểm ấy", "vao thoi diem do", "khi do", "luc do")
-
-
-_PAST_LEAD = 6  # words before the figure's clause: a lead-in of its own ("At its peak, ...")
+               # the force's start: "originally", "at the outset", "ban đầu", "khi mới triển khai"
+               "originally", "initially", "at first", "at the start", "at the outset", "at the beginning",
+               "in the beginning", "in its early years", "in its first years", "in the early years", "first deployed",
+               "first arrived", "first entered", "ban đầu", "lúc đầu", "thời gian đầu", "những năm đầu",
+               "khi mới triển khai", "khi mới được triển khai", "lúc mới triển khai", "khi mới thành lập",
+               "khi mới được thành lập", "lúc mới thành lập", "khi mới vào", "khi mới tiến vào", "khi mới đến",
+               "khi mới tới")
+# A lead that dates its clause to a time told before it ("At the time, KFOR numbered about 3,700"): of the past in the
+# clause it leads only ("Khi đó KFOR là một lực lượng lớn: khoảng 50.000 binh sĩ" tells what it was like).
+_THEN = _words("at the time", "at that time", "back then", "by then", "vào thời điểm đó", "thời điểm đó", "khi đó",
+               "lúc đó", "khi ấy", "lúc ấy", "thời điểm ấy", "vao thoi diem do", "khi do", "luc do")
+_THEN_LEAD = 6  # words before the figure's clause: a lead-in of its own ("At the time, ...")
+# Between a word of the past and the figure: the sentence comes back to now ("At its peak KFOR had 50,000 troops, but it
+# now has about 4,500", "ban đầu có gần 50.000 quân, hiện còn khoảng 4.500") or tells a plan ("will initially send").
+_BACK_TO_NOW = _NOW + _words("but", "nhưng", "song", "whereas", "while", "trong khi", "today", "since then", "sau đó",
+                             "kể từ đó", "later", "afterwards", "will", "would", "shall", "sẽ", "còn")
+_WILL = _words("will", "would", "shall", "sẽ", "is to", "are to")
+_WILL_GAP = 2  # words between the word of a plan and the word of the start ("will only initially")
 
 
 def _past(norms: _Words, fig: _Figure) -> bool:
-    """A word of the past before the figure, in its clause or a short lead-in before it (not ``At its peak KFOR had
-    50,000 troops; now Germany will send 200 more``)."""
-    return bool(_find(norms, _PAST, fig.clause[0] - _PAST_LEAD, fig.start))
+    """A word of the past before the figure in its sentence, with no word of now, of contrast or of a plan between
+    (``At its peak, the Kosovo Force, or KFOR, counted some 50,000 soldiers``; not ``At its peak KFOR had 50,000
+    troops; now Germany will send 200 more``), or a lead of "then" in its clause or right before it."""
+    if _find(norms, _THEN, fig.clause[0] - _THEN_LEAD, fig.start):
+        return True
+    past = _find(norms, _PAST, 0, fig.start)
+    return bool(past) and not _find(norms, _BACK_TO_NOW, past[-1] + 1, fig.start) and not _find(
+        norms, _WILL, past[-1] - _WILL_GAP, past[-1])  # "Germany will initially send 200 soldiers": a plan's first step
 
 
 # Troops counted over the years (``22.000 quân nhân đã lần lượt luân phiên phục vụ``, ``more than 9,000 soldiers
@@ -2423,8 +2453,9 @@ _CONTRIBUTION = _CONTINGENT + _words("contribution", "contributions")
 # A sentence with no digit and no number word cannot state a figure.
 _DIGIT = re.compile(r"\d")
 _COUNT_WORDS = _word_set(
-    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
-    "seventy eighty ninety hundred thousand trăm nghìn ngàn triệu mươi mười")
+    "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand trăm nghìn ngàn triệu "
+    "mươi mười tram nghin ngan trieu muoi")  # without diacritics: "bay tram", "ba muoi"
 
 
 def _may_count(sentence: str, norms: _Words) -> bool:
@@ -2450,27 +2481,60 @@ _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|khi|lúc|luc)\b", re.IGNORECASE)
 # năm 2027``), not a date the article stands at: the years before it are not of the past.
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bthrough|\bđến|\btới|\bden|\btoi)\s+(?:"
                               r"(?:the\s+)?(?:end|mid|middle|start|beginning)(?:\s+of)?[\s\-]+|"
-                              r"(?:hết\s+|het\s+)?(?:năm|nam)\s+|"
+                              r"(?:hết\s+|het\s+|cuối\s+|cuoi\s+)?(?:năm|nam)\s+|"
                               r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s*,?\s+)?|"
                               r"(?:ngày\s+|ngay\s+)?[\d/\-. ]*)$", re.IGNORECASE)
 
 
+# A year told after a word of the future in its sentence (``the budget will reach 1% of GDP in 2032``, ``ngân sách sẽ
+# được nâng lên ... vào năm 2032``, ``theo kế hoạch``) is a time to come too.
+_FUTURE_BEFORE = re.compile(r"(?:\bwill|\bsẽ|\bse|\bplans?\s+to|\bplanned|\bexpected\s+to|\bkế\s+hoạch|\bke\s+hoach"
+                            r"|\bdự\s+kiến|\bdu\s+kien|\bmục\s+tiêu|\bmuc\s+tieu)\b[^.!?;]*$", re.IGNORECASE)
+_FUTURE_REACH = 120  # characters before the year
+
+
 def _present_years(text: str) -> list[int]:
-    """The years ``text`` names, but those of a deadline to come."""
+    """The years ``text`` names, but those of a deadline or a plan to come."""
     return [int(m.group(1)) for m in _YEAR.finditer(text)
-            if not _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+            if not _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and not _FUTURE_BEFORE.search(text, max(0, m.start() - _FUTURE_REACH), m.start())]
 
 
-def _dated_at(sentence: str, newest: int) -> list[int]:
+def _dated_at(sentence: str, newest: int, dateline: int = -1) -> list[int]:
     """Offsets in ``sentence`` of a year that dates it to the past: earlier than the newest year the article names, or
-    followed by a clause of "when" (``It began in 1999, when ...``)."""
+    followed by a clause of "when" (``It began in 1999, when ...``); not the year of the article's dateline (at
+    ``dateline`` in ``sentence``, see ``_dateline``)."""
     out = []
     for m in _YEAR.finditer(sentence):
         if _WHEN_AFTER.match(sentence, m.end()):
             out.append(m.start())
-        elif int(m.group(1)) < newest and not _SINCE_YEAR.search(sentence, 0, m.start()):
+        elif (int(m.group(1)) < newest and m.start() != dateline
+              and not _SINCE_YEAR.search(sentence, 0, m.start())):
             out.append(m.start())
+        elif _BEFORE_YEAR.search(sentence, 0, m.start()) and not _FUTURE_WORD.search(sentence):
+            out.append(m.start())  # "Trước năm 2023, KFOR chỉ có dưới 4 nghìn binh sĩ", "until 2023, KFOR had"
     return out
+
+
+# A year after "before" / "until" (``before 2023``, ``trước năm 2023``, ``cho đến năm 2023``) dates a sentence to the
+# time before it, whatever the newest year, unless the sentence tells a time to come (``will stay until 2027``).
+_BEFORE_YEAR = re.compile(r"(?:\bbefore|\bprior\s+to|\buntil|\btill|\btrước|\btruoc|\bcho\s+đến|\bcho\s+tới"
+                          r"|\bcho\s+den|\bcho\s+toi)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
+                          r"|(?:năm|nam|tháng|thang|ngày|ngay)\s+|[A-Z][a-z]+\s+)?[\d/\-. ]*$", re.IGNORECASE)
+_FUTURE_WORD = re.compile(r"\b(?:will|shall|sẽ|se)\b", re.IGNORECASE)
+
+
+# The date a news lead opens with (``Biên phòng - Ngày 17-3-2026, Quốc hội ...``, ``WASHINGTON, March 17, 2026 -``): the
+# day of the news, not a past its sentence is dated to, even when a later year is named (``from April 2027``).
+_FULL_DATE = re.compile(r"\b(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*|(?:tháng|thang)\s+\d{1,2}\s*,?\s+(?:năm|nam)\s+"
+                        r"|[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+,?\s+)((?:19|20)\d\d)\b")
+_DATELINE_REACH = 80  # characters from the start of the body
+
+
+def _dateline(body: str) -> int:
+    """The offset in ``body`` of the year of the date its lead opens with, or -1."""
+    m = _FULL_DATE.search(body, 0, _DATELINE_REACH + 20)
+    return m.start(1) if m and m.start() <= _DATELINE_REACH else -1
 
 
 # A year in a clause of "when" (``when it entered Kosovo in 1999``, ``khi bước vào Kosovo năm 1999``; not ``sau khi``,
@@ -2544,6 +2608,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
     # the newest year the article names or is dated by: a year before it dates a figure to the past
     newest = max(_present_years(article.title) + _present_years(article.summary) + _present_years(article.body)
                  + ([article.published.year] if article.published else []), default=0)
+    dateline = _dateline(article.body)
     for text in (article.title, article.summary, article.body):
         tokens = tokenize(text, fold_diacritics=False)
         all_norms = [t.norm for t in tokens]
@@ -2586,7 +2651,7 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             previous_rotation = functools.partial(_rotation, norms) if tied else _no_rotation
             if not tied:
                 continue
-            dated = _dated_at(sentence, newest)
+            dated = _dated_at(sentence, newest, dateline - start if text is article.body else -1)
             figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
                     if not _near_others(norms, folded, f, rules)
                     and not _elsewhere(words, text, norms, folded, f, rules, names_force)

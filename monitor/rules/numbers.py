@@ -31,9 +31,11 @@ __all__ = ["NumberSpan", "parse_number", "read_numbers"]
 SCALES = {
     "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
     "trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
-    # pages written without diacritics ("4,5 nghin binh si")
-    "nghin": 1000, "ngan": 1000, "trieu": 1_000_000,
+    # pages written without diacritics ("4,5 nghin binh si", "bay tram binh si"; "tram" only after a number word, see
+    # ``_WORDS_ONLY``: after digits it is "trạm", a station)
+    "nghin": 1000, "ngan": 1000, "trieu": 1_000_000, "tram": 100,
 }
+_WORDS_ONLY = {"tram"}
 EN_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -45,19 +47,21 @@ _EN_ALONE = {k: v for k, v in EN_WORDS.items() if k not in ("a", "an", "one")}
 VI_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
+    # written without diacritics: counted, as above, only before "muoi" or a scale word ("bay tram", "ba muoi")
+    "mot": 1, "bon": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }
 _EN_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # A scale word alone after an article and a word of adding: "an additional hundred", "a further thousand".
 _ONE_BEFORE_SCALE = {"a", "an", "another"}
 _ADDING = {"additional", "extra", "further", "more"}
-_VI_TENS = "mươi"  # "năm mươi" is fifty, "bảy mươi lăm" seventy-five
+_VI_TENS = {"mươi", "muoi"}  # "năm mươi" is fifty, "bảy mươi lăm" seventy-five ("muoi" without diacritics)
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 # Within a number spelled in words: "one hundred and forty", "một trăm linh năm" / "lẻ năm" (one hundred and five),
 # "bốn nghìn rưỡi" (four and a half thousand).
-_VI_ODD = {"linh", "lẻ"}
+_VI_ODD = {"linh", "lẻ", "le"}
 _COMPOUND_JOINERS = {"and", *_VI_ODD}
-_HALF = "rưỡi"
+_HALF = {"rưỡi", "ruoi"}
 
 
 @dataclass(frozen=True)
@@ -138,11 +142,11 @@ def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -
                    and text[tokens[end - 1].end : tokens[end].start] in _SPACES):
                 value = value * 1000 + int(norms[end])
                 end += 1
-    elif norm in VI_WORDS and end < n and norms[end] == _VI_TENS:
+    elif norm in VI_WORDS and end < n and norms[end] in _VI_TENS:
         value = VI_WORDS[norm] * 10
         end += 1
         # the unit digit ("lăm", "tư", "bảy"), not "năm": "ba mươi năm" is thirty years
-        if end < n and norms[end] in VI_WORDS and norms[end] not in ("mười", "một", "năm"):
+        if end < n and norms[end] in VI_WORDS and norms[end] not in ("mười", "một", "năm", "muoi", "mot", "nam"):
             value += VI_WORDS[norms[end]]
             end += 1
         elif end < n and norms[end] == "mốt":
@@ -162,7 +166,7 @@ def _read_at(text: str, tokens: Sequence[Token], norms: Sequence[str], i: int) -
         end = i
     if value is None:
         return None
-    if end < n and norms[end] in SCALES:
+    if end < n and norms[end] in SCALES and not (norm[0].isdigit() and norms[end] in _WORDS_ONLY):
         value *= SCALES[norms[end]]
         end += 1
         value, end = _compound(text, tokens, norms, value, end, spelled=not norm[0].isdigit())
@@ -200,7 +204,7 @@ def _compound(text: str, tokens: Sequence[Token], norms: Sequence[str], value: f
     scale = SCALES[norms[end - 1]]
     if end >= n or not _adjacent(text, tokens, end - 1, end):
         return value, end
-    if norms[end] == _HALF:
+    if norms[end] in _HALF:
         return value + scale / 2, end + 1
     if not spelled:
         return value, end
