@@ -2500,11 +2500,25 @@ def _present_years(text: str) -> list[int]:
             and not _FUTURE_BEFORE.search(text, max(0, m.start() - _FUTURE_REACH), m.start())]
 
 
-def _dated_at(sentence: str, newest: int, dateline: int = -1) -> list[int]:
+# A timeline or "On this day" entry: a line that opens with a bare year and a dash or colon (``1999 — The first KFOR
+# troops enter Kosovo.``, ``2022: barricades in the north``, ``Năm 2004 – bạo loạn ...``). Every sentence of the entry,
+# up to the end of its line, is dated to that year.
+_LINE_YEAR = re.compile(r"[ \t]*(?:(?:năm|nam)\s+)?((?:19|20)\d\d)[ \t]*(?:[:\u2013\u2014]|-(?!\d))", re.IGNORECASE)
+
+
+def _line_year(text: str, start: int) -> tuple[int, int] | None:
+    """The offset in ``text`` and the value of the year the line holding ``start`` opens with as a timeline entry."""
+    m = _LINE_YEAR.match(text, text.rfind("\n", 0, start) + 1)
+    return (m.start(1), int(m.group(1))) if m else None
+
+
+def _dated_at(sentence: str, newest: int, dateline: int = -1, line: tuple[int, int] | None = None) -> list[int]:
     """Offsets in ``sentence`` of a year that dates it to the past: earlier than the newest year the article names, or
     followed by a clause of "when" (``It began in 1999, when ...``); not the year of the article's dateline (at
-    ``dateline`` in ``sentence``, see ``_dateline``)."""
-    out = []
+    ``dateline`` in ``sentence``, see ``_dateline``). ``line`` is the offset (from the sentence's start) and the value
+    of the year the sentence's line opens with as a timeline entry (``_line_year``): when earlier than the newest year,
+    it dates each later sentence of the entry too."""
+    out = [line[0]] if line and line[0] < 0 and line[1] < newest else []
     for m in _YEAR.finditer(sentence):
         if _WHEN_AFTER.match(sentence, m.end()):
             out.append(m.start())
@@ -2651,7 +2665,9 @@ def extract_facts(rules: FactRules, topic_id: str, article: Article) -> tuple[Fa
             previous_rotation = functools.partial(_rotation, norms) if tied else _no_rotation
             if not tied:
                 continue
-            dated = _dated_at(sentence, newest, dateline - start if text is article.body else -1)
+            line = _line_year(text, start)
+            dated = _dated_at(sentence, newest, dateline - start if text is article.body else -1,
+                              line and (line[0] - start, line[1]))
             figs = [f for f in _figures(words, norms, read_numbers(text, words), text, stop)
                     if not _near_others(norms, folded, f, rules)
                     and not _elsewhere(words, text, norms, folded, f, rules, names_force)
